@@ -1,0 +1,3 @@
+"""The waiting-room knee-care kiosk."""
+
+__version__ = "0.1.0"

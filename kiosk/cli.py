@@ -1,0 +1,124 @@
+"""The `kiosk` command: one subcommand per thing staff or installers do."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
+from kiosk.content.archive import write_zip
+from kiosk.content.locate import builtin_bundle_dir
+from kiosk.content.model import Bundle
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the kiosk command line; returns the exit status."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    return args.handler(args)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="The waiting-room knee-care kiosk and its content tools."
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], text: str):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    sub = command("validate", _validate, "Check a bundle folder or .zip and list every problem.")
+    sub.add_argument("path", nargs="?", type=Path, help="bundle folder or .zip (default: built-in)")
+    sub = command("info", _info, "Summarise a bundle: id, version, languages, counts, size.")
+    sub.add_argument("path", nargs="?", type=Path, help="bundle folder or .zip (default: built-in)")
+    sub = command("pack", _pack, "Validate a bundle folder, then write a reproducible .zip of it.")
+    sub.add_argument("folder", type=Path, help="the bundle folder (holding bundle.json)")
+    sub.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
+    command("schema", _schema, "Print the JSON Schema of bundle.json (for editors).")
+    return parser
+
+
+def _with_bundle(path: Path | None, use: Callable[[LoadedBundle], int]) -> int:
+    """Open the bundle at `path` (or the built-in one) and run `use`; report refusals."""
+    source = path or builtin_bundle_dir()
+    try:
+        with open_bundle(source) as loaded:
+            return use(loaded)
+    except BundleInvalid as refusal:
+        print(f"{source}: not valid, {len(refusal.problems)} problem(s):", file=sys.stderr)
+        for problem in refusal.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+
+
+def _validate(args: argparse.Namespace) -> int:
+    def report(loaded: LoadedBundle) -> int:
+        model = loaded.model
+        print(f"{args.path or loaded.root}: valid ({model.id} {model.version})")
+        return 0
+
+    return _with_bundle(args.path, report)
+
+
+def _info(args: argparse.Namespace) -> int:
+    def report(loaded: LoadedBundle) -> int:
+        model = loaded.model
+        size = sum(loaded.root.joinpath(name).stat().st_size for name in loaded.files)
+        lang = model.default_language
+        rows = [
+            ("id", model.id),
+            ("version", model.version),
+            ("title", model.title.get(lang)),
+            ("clinic", model.clinic.name.get(lang)),
+            ("languages", ", ".join(model.languages) + f" (default {lang})"),
+            ("videos", str(len(model.videos.items))),
+            ("exercises", str(len(model.exercises))),
+            ("articles", str(len(model.articles))),
+            ("picker nodes", str(len(model.picker.nodes))),
+            ("files", str(len(loaded.files))),
+            ("size", _human_size(size)),
+        ]
+        for label, value in rows:
+            print(f"{label + ':':14}{value}")
+        return 0
+
+    return _with_bundle(args.path, report)
+
+
+def _human_size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MiB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KiB"
+
+
+def _pack(args: argparse.Namespace) -> int:
+    if not args.folder.is_dir():
+        print(f"{args.folder}: is not a folder", file=sys.stderr)
+        return 1
+
+    def write(loaded: LoadedBundle) -> int:
+        write_zip(loaded.root, loaded.files, args.output)
+        model = loaded.model
+        print(f"{args.output}: {len(loaded.files)} files from {model.id} {model.version}")
+        return 0
+
+    return _with_bundle(args.folder, write)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(schema_text(), end="")
+    return 0
+
+
+def schema_text() -> str:
+    """The JSON Schema of bundle.json, as the repository keeps it in schema/."""
+    schema = Bundle.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Knee-care kiosk content bundle (bundle.json)"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,213 @@
+"""Checks beyond the schema: files, ids, languages, the picker tree, icons and wording."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from kiosk.content.icons import unknown_icon_reason
+from kiosk.content.limits import Limits
+from kiosk.content.media import check_media
+from kiosk.content.model import (
+    MANIFEST_NAME,
+    Bundle,
+    Loc,
+    MediaRef,
+    Picker,
+    Question,
+    Text,
+    walk,
+)
+from kiosk.content.problems import Problem, format_path
+from kiosk.content.wording import DEFAULT_WORDING, placeholders
+
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&#?[A-Za-z0-9]+;")
+
+
+def check_bundle(bundle: Bundle, root: Path, limits: Limits) -> list[Problem]:
+    """Every problem the schema alone cannot see, in document order."""
+    found: list[tuple[Loc, str]] = []
+    found += _check_languages(bundle)
+    found += _check_files(bundle, root, limits)
+    found += _check_unique_ids(bundle)
+    found += _check_picker(bundle.picker)
+    found += _check_home(bundle)
+    found += _check_exercises(bundle)
+    found += _check_wording(bundle)
+    return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
+
+
+def _check_languages(bundle: Bundle) -> list[tuple[Loc, str]]:
+    declared = bundle.languages
+    found: list[tuple[Loc, str]] = []
+    if len(set(declared)) != len(declared):
+        found.append((("languages",), "lists a language more than once"))
+    if bundle.default_language not in declared:
+        found.append((("default_language",), f"{bundle.default_language} is not in languages"))
+    for loc, value in walk(bundle):
+        if isinstance(value, Text) and loc[0] != "interface_text":  # overrides may be partial
+            found += _check_text(loc, value, declared)
+        elif loc[-1:] == ("captions",) and isinstance(value, dict):
+            missing = [lang for lang in declared if lang not in value]
+            if missing:
+                found.append((loc, f"has no caption file for {', '.join(missing)}"))
+    return found
+
+
+def _check_text(loc: Loc, text: Text, declared: list[str]) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    for lang in declared:
+        if not text.root.get(lang, "").strip():
+            found.append((loc, f"has no text in {lang}; every text needs each of the languages"))
+    for lang, value in text.root.items():
+        if lang not in declared:
+            found.append(((*loc, lang), f"is in {lang}, which is not in the bundle's languages"))
+        if _HTML.search(value):
+            found.append(((*loc, lang), "contains HTML; write plain text (**stars** for emphasis)"))
+    return found
+
+
+def _check_files(bundle: Bundle, root: Path, limits: Limits) -> list[tuple[Loc, str]]:
+    verdicts: dict[str, str | None] = {}
+    found: list[tuple[Loc, str]] = []
+    for loc, value in walk(bundle):
+        if isinstance(value, MediaRef):
+            if value not in verdicts:
+                verdicts[value] = _check_file(root, value, limits)
+            if verdicts[value]:
+                found.append((loc, f"{value} {verdicts[value]}"))
+    return found
+
+
+def _check_file(root: Path, ref: MediaRef, limits: Limits) -> str | None:
+    path = root
+    for part in ref.split("/"):
+        path = path / part
+        if path.is_symlink():
+            return "is a link; bundles must hold real files, not links"
+    if not path.exists():
+        return "is not in the bundle"
+    if not path.is_file():
+        return "is a folder, not a file"
+    if not path.resolve().is_relative_to(root.resolve()):
+        return "leaves the bundle folder"
+    if path.stat().st_size > limits.file_bytes:
+        return f"is over the limit of {limits.file_bytes:,} bytes for one file"
+    return check_media(path, ref, limits)
+
+
+def _check_unique_ids(bundle: Bundle) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    sections = {
+        ("videos", "items"): bundle.videos.items,
+        ("exercises",): bundle.exercises,
+        ("articles",): bundle.articles,
+    }
+    for prefix, items in sections.items():
+        counts = Counter(item.id for item in items)
+        for index, item in enumerate(items):
+            if counts[item.id] > 1:
+                found.append(((*prefix, index, "id"), f"{item.id} is used more than once"))
+    return found
+
+
+def _check_picker(picker: Picker) -> list[tuple[Loc, str]]:
+    """One root question, answers that lead to real nodes, no loops, nothing unreachable."""
+    nodes = picker.nodes
+    found: list[tuple[Loc, str]] = []
+    targets: set[str] = set()
+    for node_id, node in nodes.items():
+        if isinstance(node, Question):
+            for index, answer in enumerate(node.answers):
+                targets.add(answer.next)
+                if answer.next not in nodes:
+                    loc = ("picker", "nodes", node_id, "answers", index, "next")
+                    found.append((loc, f"{answer.next} is not a node in the picker"))
+                elif answer.next == node_id:
+                    loc = ("picker", "nodes", node_id, "answers", index, "next")
+                    found.append((loc, "leads back to the same question"))
+    roots = [node_id for node_id in nodes if node_id not in targets]
+    if len(roots) != 1:
+        names = ", ".join(roots) or "none: every node is an answer's target, so it loops"
+        found.append((("picker", "nodes"), f"must have exactly one first question; found {names}"))
+        return found
+    if not isinstance(nodes[roots[0]], Question):
+        found.append((("picker", "nodes", roots[0]), "is the first node but is not a question"))
+    done: set[str] = set()
+    cycle = _find_cycle(picker, roots[0], done)
+    if cycle:
+        found.append((("picker", "nodes"), "answers loop back: " + " -> ".join(cycle)))
+    elif unreachable := [node_id for node_id in nodes if node_id not in done]:
+        message = f"no answer path from {roots[0]} reaches {', '.join(unreachable)}"
+        found.append((("picker", "nodes"), message))
+    return found
+
+
+def _find_cycle(picker: Picker, root: str, done: set[str]) -> list[str]:
+    """A path that comes back to a node it passed, or [] if none; fills `done` with visited."""
+    trail: list[str] = []
+
+    def visit(node_id: str) -> list[str]:
+        if node_id in trail:
+            return [*trail[trail.index(node_id) :], node_id]
+        if node_id in done or node_id not in picker.nodes:
+            return []
+        trail.append(node_id)
+        node = picker.nodes[node_id]
+        for answer in node.answers if isinstance(node, Question) else []:
+            if cycle := visit(answer.next):
+                return cycle
+        trail.pop()
+        done.add(node_id)
+        return []
+
+    return visit(root)
+
+
+def _check_home(bundle: Bundle) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    article_ids = {article.id for article in bundle.articles}
+    for index, tile in enumerate(bundle.home.tiles):
+        kind, _, article_id = tile.target.partition(":")
+        if kind == "article" and article_id not in article_ids:
+            found.append((("home", "tiles", index, "target"), f"no article has id {article_id}"))
+        if kind == "articles" and not article_ids:
+            found.append((("home", "tiles", index, "target"), "the bundle has no articles"))
+        if reason := unknown_icon_reason(tile.icon):
+            found.append((("home", "tiles", index, "icon"), reason))
+    return found
+
+
+def _check_exercises(bundle: Bundle) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    for index, exercise in enumerate(bundle.exercises):
+        holds = [step for step in exercise.steps if step.hold]
+        if holds and exercise.hold_seconds == 0:
+            found.append((("exercises", index, "hold_seconds"), "is 0, but a step says it holds"))
+    return found
+
+
+def _check_wording(bundle: Bundle) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    for key, text in bundle.interface_text.items():
+        loc = ("interface_text", key)
+        if key not in DEFAULT_WORDING:
+            found.append((loc, f"{key} is not a wording the kiosk uses"))
+            continue
+        expected = placeholders(next(iter(DEFAULT_WORDING[key].values())))
+        for lang, value in text.root.items():
+            if placeholders(value) != expected:
+                wanted = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "no placeholders"
+                found.append(((*loc, lang), f"must use exactly {wanted}"))
+    for lang in bundle.languages:
+        missing = [
+            key
+            for key, defaults in DEFAULT_WORDING.items()
+            if lang not in defaults and lang not in bundle.interface_text.get(key, Text({})).root
+        ]
+        if missing:
+            found.append(
+                (("interface_text",), f"the kiosk has no {lang} wording for: {', '.join(missing)}")
+            )
+    return found

@@ -1,0 +1,332 @@
+"""The bundle's model: one declaration that loads bundle.json and yields its JSON Schema."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    RootModel,
+)
+from pydantic_core import PydanticCustomError, core_schema
+
+SCHEMA_VERSION = 1
+MANIFEST_NAME = "bundle.json"
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]{0,62}$",
+        description="Lower-case letters, digits and dashes, e.g. glute-bridge.",
+    ),
+]
+LanguageCode = Annotated[
+    str, Field(pattern=r"^[a-z]{2,3}$", description="An ISO 639 code such as en or es.")
+]
+
+
+class Strict(BaseModel):
+    """Base for every bundle object: unknown fields are mistakes, so they are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class Text(RootModel[dict[LanguageCode, Annotated[str, Field(max_length=4000)]]]):
+    """Patient-facing text, one entry per language: {"en": "...", "es": "..."}.
+
+    Plain text; **double stars** mark emphasis. Never HTML.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    def get(self, language: str, fallback: str = "en") -> str:
+        """The text in `language`, or in `fallback` if a bundle somehow lacks it."""
+        return self.root.get(language) or self.root.get(fallback) or next(iter(self.root.values()))
+
+
+class MediaRef(str):
+    """A path inside the bundle, relative with forward slashes, of one kind of media."""
+
+    kind: ClassVar[str] = "file"
+    extensions: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            cls._parse, core_schema.str_schema(min_length=1, max_length=255)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        exts = "|".join(e.lstrip(".") for e in cls.extensions)
+        return {
+            "type": "string",
+            "pattern": rf"^(?!/)(?!.*\.\./).*\.({exts})$",
+            "description": f"A {cls.kind} in the bundle: a relative path ending in "
+            + ", ".join(cls.extensions),
+        }
+
+    @classmethod
+    def _parse(cls, value: str) -> MediaRef:
+        if "\\" in value or value.startswith("/") or re.match(r"^[A-Za-z]:", value):
+            raise PydanticCustomError(
+                "bundle_path",
+                "{value} must be a relative path with / between folders",
+                {"value": value},
+            )
+        parts = value.split("/")
+        if any(part in ("", ".", "..") for part in parts):
+            raise PydanticCustomError(
+                "bundle_path",
+                "{value} must stay inside the bundle (no '..', '.' or '//')",
+                {"value": value},
+            )
+        if not value.lower().endswith(cls.extensions):
+            raise PydanticCustomError(
+                "media_type",
+                "{value} is not an allowed {kind} type (use {allowed})",
+                {"value": value, "kind": cls.kind, "allowed": ", ".join(cls.extensions)},
+            )
+        return cls(value)
+
+
+class VideoFile(MediaRef):
+    kind = "video"
+    extensions = (".mp4", ".webm")
+
+
+class CaptionFile(MediaRef):
+    kind = "caption file"
+    extensions = (".vtt",)
+
+
+class ImageFile(MediaRef):
+    kind = "image"
+    extensions = (".svg", ".png", ".jpg", ".jpeg")
+
+
+class FontFile(MediaRef):
+    kind = "font"
+    extensions = (".ttf", ".otf")
+
+
+class LicenceFile(MediaRef):
+    kind = "licence text"
+    extensions = (".txt",)
+
+
+# --- Structured text -------------------------------------------------------------------------
+
+
+class Paragraph(Strict):
+    kind: Literal["paragraph"]
+    text: Text
+
+
+class Bullets(Strict):
+    kind: Literal["bullets"]
+    items: list[Text] = Field(min_length=1, max_length=30)
+
+
+Block = Annotated[Paragraph | Bullets, Field(discriminator="kind")]
+RichText = Annotated[list[Block], Field(min_length=1, max_length=60)]
+
+
+# --- Bundle sections -------------------------------------------------------------------------
+
+
+class Clinic(Strict):
+    name: Text
+    website: AnyHttpUrl | None = Field(
+        None, description="The clinic's own page; shown as a take-home QR code, never opened."
+    )
+
+
+class Font(Strict):
+    file: FontFile
+    licence: LicenceFile
+
+
+class Card(Strict):
+    """A titled card of structured text: the caution before the videos, the closing card."""
+
+    title: Text
+    body: RichText
+
+
+class Video(Strict):
+    id: Id
+    title: Text
+    file: VideoFile
+    captions: dict[LanguageCode, CaptionFile] = Field(
+        description="One WebVTT file per language the bundle provides."
+    )
+    poster: ImageFile
+
+
+class VideoSeries(Strict):
+    title: Text
+    caution: Card = Field(description="Shown before the series plays: prevention, not treatment.")
+    closing: Card
+    items: list[Video] = Field(min_length=1, max_length=100)
+
+
+class Step(Strict):
+    illustration: ImageFile
+    instruction: Text
+    hold: bool = Field(False, description="True when this step holds the exercise's hold_seconds.")
+
+
+class Exercise(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    muscles: list[Text] = Field(min_length=1, max_length=10)
+    equipment: list[Text] = Field(default_factory=list, max_length=10)
+    sets: int = Field(ge=1, le=10)
+    repetitions: int = Field(ge=1, le=50)
+    hold_seconds: int = Field(ge=0, le=300)
+    rest_seconds: int = Field(ge=0, le=600)
+    steps: list[Step] = Field(min_length=1, max_length=30)
+    stop_if: list[Text] = Field(
+        min_length=1, max_length=10, description="When to stop: always shown with the exercise."
+    )
+    take_home_url: AnyHttpUrl | None = Field(
+        None, description="The clinic's page for this exercise, shown as a QR code."
+    )
+
+
+class Answer(Strict):
+    label: Text
+    next: Id = Field(description="The id of the node this answer leads to.")
+
+
+class Question(Strict):
+    kind: Literal["question"]
+    text: Text
+    help: Text | None = None
+    answers: list[Answer] = Field(min_length=2, max_length=4)
+
+
+class Result(Strict):
+    kind: Literal["result"]
+    outcome: Literal["ice", "heat", "front_desk"] = Field(
+        description="front_desk is the red flag: tell the front desk now, and nothing else."
+    )
+    title: Text
+    summary: Text
+    how_long: Text | None = None
+    protect_skin: Text | None = None
+    avoid_when: Text | None = None
+
+
+Node = Annotated[Question | Result, Field(discriminator="kind")]
+
+
+class Picker(Strict):
+    title: Text
+    intro: Text
+    nodes: dict[Id, Node] = Field(
+        min_length=2, max_length=200, description="Questions and results by id; one root."
+    )
+
+
+class Article(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    illustration: ImageFile
+    body: RichText
+
+
+class Slide(Strict):
+    title: Text | None = None
+    text: Text
+    image: ImageFile | None = None
+
+
+class Attract(Strict):
+    slides: list[Slide] = Field(min_length=1, max_length=50)
+    seconds_per_slide: int = Field(8, ge=3, le=120)
+    background_video: VideoFile | None = Field(
+        None, description="Plays muted behind the attract screen when set."
+    )
+
+
+HomeTarget = Annotated[
+    str,
+    Field(
+        pattern=r"^(videos|exercises|picker|articles|article:[a-z0-9][a-z0-9-]*)$",
+        description="videos, exercises, picker, articles, or article:<id> for one article.",
+    ),
+]
+
+
+class Tile(Strict):
+    target: HomeTarget
+    label: Text
+    caption: Text | None = None
+    icon: str = Field(
+        pattern=r"^[a-z0-9]+\.[a-z0-9-]+$", description="A qtawesome icon name: mdi6.snowflake."
+    )
+
+
+class Home(Strict):
+    tiles: list[Tile] = Field(min_length=1, max_length=8)
+
+
+class Bundle(Strict):
+    """The whole of bundle.json."""
+
+    schema_: str | None = Field(None, alias="$schema", description="Editor hint; ignored.")
+    schema_version: Literal[1]
+    id: Id
+    version: str = Field(
+        pattern=r"^\d{1,6}(\.\d{1,6}){0,3}$", description="Dotted numbers, e.g. 1.4.0."
+    )
+    title: Text
+    clinic: Clinic
+    languages: list[LanguageCode] = Field(min_length=1, max_length=10)
+    default_language: LanguageCode
+    safety_note: Text = Field(description="General education only; ask your chiropractor.")
+    fonts: list[Font] = Field(default_factory=list, max_length=10)
+    home: Home
+    attract: Attract
+    videos: VideoSeries
+    exercises: list[Exercise] = Field(min_length=1, max_length=5000)
+    picker: Picker
+    articles: list[Article] = Field(default_factory=list, max_length=500)
+    interface_text: dict[str, Text] = Field(
+        default_factory=dict, description="Overrides of the kiosk's own wording, by key."
+    )
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+Loc = tuple[str | int, ...]
+
+
+def walk(value: Any, path: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Yield (path, value) for every object below `value`, depth first, in document order."""
+    yield path, value
+    if isinstance(value, BaseModel) and not isinstance(value, RootModel):
+        for name in type(value).model_fields:
+            field = type(value).model_fields[name]
+            yield from walk(getattr(value, name), (*path, field.alias or name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from walk(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from walk(item, (*path, key))

@@ -1,0 +1,60 @@
+"""The kiosk's own wording (buttons, labels, messages) in the languages it ships with.
+
+A bundle may override any key through `interface_text`, and must give every key for any
+language it declares beyond these. Placeholders in braces are filled in by the screens."""
+
+from __future__ import annotations
+
+import string
+
+DEFAULT_WORDING: dict[str, dict[str, str]] = {
+    "touch_to_start": {"en": "Touch to start", "es": "Toque para empezar"},
+    "home": {"en": "Home", "es": "Inicio"},
+    "back": {"en": "Back", "es": "Atrás"},
+    "next": {"en": "Next", "es": "Siguiente"},
+    "previous": {"en": "Previous", "es": "Anterior"},
+    "language_name": {"en": "English", "es": "Español"},
+    "larger_text": {"en": "Larger text", "es": "Letra grande"},
+    "step_of": {"en": "Step {n} of {total}", "es": "Paso {n} de {total}"},
+    "set_of": {"en": "Set {n} of {total}", "es": "Serie {n} de {total}"},
+    "rep_of": {"en": "Repeat {n} of {total}", "es": "Repetición {n} de {total}"},
+    "sets_reps": {"en": "{sets} sets of {reps}", "es": "{sets} series de {reps}"},
+    "hold_for": {"en": "Hold for {seconds} seconds", "es": "Mantenga {seconds} segundos"},
+    "tap_to_start_hold": {"en": "Tap to start", "es": "Toque para empezar"},
+    "tap_to_pause": {"en": "Tap to pause", "es": "Toque para pausar"},
+    "tap_to_restart": {"en": "Tap to start again", "es": "Toque para empezar otra vez"},
+    "rest": {"en": "Rest", "es": "Descanse"},
+    "works": {"en": "Works", "es": "Trabaja"},
+    "you_need": {"en": "You need", "es": "Necesita"},
+    "stop_if": {"en": "Stop if", "es": "Pare si"},
+    "well_done": {"en": "Well done!", "es": "¡Muy bien!"},
+    "next_exercise": {"en": "Next exercise", "es": "Siguiente ejercicio"},
+    "yes": {"en": "Yes", "es": "Sí"},
+    "no": {"en": "No", "es": "No"},
+    "how_long": {"en": "How long", "es": "Cuánto tiempo"},
+    "protect_skin": {"en": "Protect your skin", "es": "Proteja su piel"},
+    "avoid_when": {"en": "Do not use it if", "es": "No lo use si"},
+    "start_over": {"en": "Start over", "es": "Empezar de nuevo"},
+    "understand_play": {"en": "I understand, play", "es": "Entiendo, reproducir"},
+    "play": {"en": "Play", "es": "Reproducir"},
+    "pause": {"en": "Pause", "es": "Pausa"},
+    "next_video": {"en": "Next video", "es": "Video siguiente"},
+    "previous_video": {"en": "Previous video", "es": "Video anterior"},
+    "captions": {"en": "Captions", "es": "Subtítulos"},
+    "sound_on": {"en": "Sound on", "es": "Con sonido"},
+    "sound_off": {"en": "Sound off", "es": "Sin sonido"},
+    "video_cannot_play": {
+        "en": "This video can't play right now.",
+        "es": "Este video no se puede ver ahora.",
+    },
+    "videos_unavailable": {
+        "en": "Videos are not available right now.",
+        "es": "Los videos no están disponibles ahora.",
+    },
+    "take_home": {"en": "Scan to take this home", "es": "Escanee para llevarlo a casa"},
+}
+
+
+def placeholders(template: str) -> set[str]:
+    """The {names} a wording template expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
