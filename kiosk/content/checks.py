@@ -17,7 +17,6 @@ from kiosk.content.model import (
     Picker,
     Question,
     Text,
-    walk,
 )
 from kiosk.content.problems import Problem, format_path
 from kiosk.content.wording import DEFAULT_WORDING, placeholders
@@ -25,11 +24,14 @@ from kiosk.content.wording import DEFAULT_WORDING, placeholders
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&#?[A-Za-z0-9]+;")
 
 
-def check_bundle(bundle: Bundle, root: Path, limits: Limits) -> list[Problem]:
-    """Every problem the schema alone cannot see, in document order."""
+Nodes = list[tuple[Loc, object]]
+
+
+def check_bundle(bundle: Bundle, nodes: Nodes, root: Path, limits: Limits) -> list[Problem]:
+    """Every problem the schema alone cannot see; `nodes` is walk(bundle), taken once."""
     found: list[tuple[Loc, str]] = []
-    found += _check_languages(bundle)
-    found += _check_files(bundle, root, limits)
+    found += _check_languages(bundle, nodes)
+    found += _check_files(nodes, root, limits)
     found += _check_unique_ids(bundle)
     found += _check_picker(bundle.picker)
     found += _check_home(bundle)
@@ -38,14 +40,14 @@ def check_bundle(bundle: Bundle, root: Path, limits: Limits) -> list[Problem]:
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
 
 
-def _check_languages(bundle: Bundle) -> list[tuple[Loc, str]]:
+def _check_languages(bundle: Bundle, nodes: Nodes) -> list[tuple[Loc, str]]:
     declared = bundle.languages
     found: list[tuple[Loc, str]] = []
     if len(set(declared)) != len(declared):
         found.append((("languages",), "lists a language more than once"))
     if bundle.default_language not in declared:
         found.append((("default_language",), f"{bundle.default_language} is not in languages"))
-    for loc, value in walk(bundle):
+    for loc, value in nodes:
         if isinstance(value, Text) and loc[0] != "interface_text":  # overrides may be partial
             found += _check_text(loc, value, declared)
         elif loc[-1:] == ("captions",) and isinstance(value, dict):
@@ -68,10 +70,10 @@ def _check_text(loc: Loc, text: Text, declared: list[str]) -> list[tuple[Loc, st
     return found
 
 
-def _check_files(bundle: Bundle, root: Path, limits: Limits) -> list[tuple[Loc, str]]:
+def _check_files(nodes: Nodes, root: Path, limits: Limits) -> list[tuple[Loc, str]]:
     verdicts: dict[str, str | None] = {}
     found: list[tuple[Loc, str]] = []
-    for loc, value in walk(bundle):
+    for loc, value in nodes:
         if isinstance(value, MediaRef):
             if value not in verdicts:
                 verdicts[value] = _check_file(root, value, limits)

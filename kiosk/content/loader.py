@@ -69,10 +69,11 @@ def load_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBundle:
         model = Bundle.model_validate(raw)
     except ValidationError as error:
         raise BundleInvalid(str(folder), _schema_problems(error)) from None
-    problems = check_bundle(model, folder, limits)
+    nodes = list(walk(model))
+    problems = check_bundle(model, nodes, folder, limits)
     if problems:
         raise BundleInvalid(str(folder), problems)
-    refs = {str(value) for _, value in walk(model) if isinstance(value, MediaRef)}
+    refs = {str(value) for _, value in nodes if isinstance(value, MediaRef)}
     return LoadedBundle(folder, model, frozenset({MANIFEST_NAME, *refs}))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -317,13 +318,18 @@ class Bundle(Strict):
 Loc = tuple[str | int, ...]
 
 
+@cache
+def _field_names(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, name in bundle.json) for each field; cached because walk is hot."""
+    return tuple((name, field.alias or name) for name, field in model.model_fields.items())
+
+
 def walk(value: Any, path: Loc = ()) -> Iterator[tuple[Loc, Any]]:
     """Yield (path, value) for every object below `value`, depth first, in document order."""
     yield path, value
     if isinstance(value, BaseModel) and not isinstance(value, RootModel):
-        for name in type(value).model_fields:
-            field = type(value).model_fields[name]
-            yield from walk(getattr(value, name), (*path, field.alias or name))
+        for name, shown_as in _field_names(type(value)):
+            yield from walk(getattr(value, name), (*path, shown_as))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from walk(item, (*path, index))

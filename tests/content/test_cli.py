@@ -32,7 +32,11 @@ def test_validate_lists_every_problem_and_exits_one(
 def test_info_summarises(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info", str(SMALL_BUNDLE)]) == 0
     out = capsys.readouterr().out
-    for line in ("id:           small-test", "languages:    fr, en (default fr)", "exercises:    2"):
+    for line in (
+        "id:           small-test",
+        "languages:    fr, en (default fr)",
+        "exercises:    2",
+    ):
         assert line in out
 
 
