@@ -242,6 +242,13 @@ class Picker(Strict):
         min_length=2, max_length=200, description="Questions and results by id; one root."
     )
 
+    def root_id(self) -> str:
+        """The first question: the one node no answer leads to (validation ensures one)."""
+        targets = {
+            a.next for n in self.nodes.values() if isinstance(n, Question) for a in n.answers
+        }
+        return next(node_id for node_id in self.nodes if node_id not in targets)
+
 
 class Article(Strict):
     id: Id

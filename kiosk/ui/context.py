@@ -1,0 +1,59 @@
+"""What every screen is given: the bundle, the media service, the patient's session, the theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.content import LoadedBundle
+from kiosk.content.model import Text
+from kiosk.ui.media import MediaService
+from kiosk.ui.theme import Theme
+
+
+class Session(QObject):
+    """The current patient's choices: language and text size. Forgotten at idle reset."""
+
+    changed = Signal()
+
+    def __init__(self, default_language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.default_language = default_language
+        self.language = default_language
+        self.larger_text = False
+
+    def set_language(self, language: str) -> None:
+        if language != self.language:
+            self.language = language
+            self.changed.emit()
+
+    def set_larger_text(self, larger: bool) -> None:
+        if larger != self.larger_text:
+            self.larger_text = larger
+            self.changed.emit()
+
+    def reset(self) -> None:
+        """Back to the defaults, for the next patient."""
+        changed = (self.language, self.larger_text) != (self.default_language, False)
+        self.language, self.larger_text = self.default_language, False
+        if changed:
+            self.changed.emit()
+
+
+@dataclass
+class ScreenContext:
+    """Shared by all screens; `theme` is replaced when the window or text size changes."""
+
+    bundle: LoadedBundle
+    media: MediaService
+    session: Session
+    theme: Theme
+
+    def text(self, text: Text) -> str:
+        """A bundle text in the patient's language."""
+        return text.get(self.session.language, self.bundle.model.default_language)
+
+    def word(self, key: str, **values: object) -> str:
+        """The kiosk's own wording for `key`, filled in, in the patient's language."""
+        return self.bundle.wording(key, self.session.language).format(**values)

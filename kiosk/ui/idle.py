@@ -1,0 +1,53 @@
+"""Noticing that nobody has touched the kiosk for a while."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+_INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+}
+
+
+class IdleWatcher(QObject):
+    """Emits `idle` when no touch, click or key has reached the app for `seconds`."""
+
+    idle = Signal()
+
+    def __init__(self, seconds: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(round(seconds * 1000))
+        self._timer.timeout.connect(self.idle)
+        QApplication.instance().installEventFilter(self)
+
+    def restart(self) -> None:
+        """Start counting the quiet spell again from now."""
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self._timer.isActive():
+            self._timer.start()
+        return False
+
+    def detach(self) -> None:
+        """Stop watching the application's events (the window is closing)."""
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)

@@ -1,0 +1,54 @@
+"""The small media service screens ask for pictures and icons; it caches what it renders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from kiosk.content import LoadedBundle
+from kiosk.content.model import MediaRef
+
+# Enough for every picture on a few screens at two text sizes; a pixmap at 1080p is ~1-3 MB.
+_CACHE_LIMIT = 64
+
+
+class MediaService(QObject):
+    """Pixmaps of the bundle's images, rendered once per size, and qtawesome icons."""
+
+    def __init__(self, bundle: LoadedBundle, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bundle = bundle
+        self._pixmaps: dict[tuple[str, int, int], QPixmap] = {}
+
+    def pixmap(self, ref: MediaRef, box: QSize) -> QPixmap:
+        """The image `ref` scaled to fit inside `box`, keeping its shape."""
+        key = (str(ref), box.width(), box.height())
+        cached = self._pixmaps.get(key)
+        if cached is None:
+            cached = self._render(ref, box)
+            if len(self._pixmaps) >= _CACHE_LIMIT:
+                self._pixmaps.pop(next(iter(self._pixmaps)))
+            self._pixmaps[key] = cached
+        return cached
+
+    def _render(self, ref: MediaRef, box: QSize) -> QPixmap:
+        path = str(self._bundle.media_path(ref))
+        if ref.lower().endswith(".svg"):
+            renderer = QSvgRenderer(path)
+            size = renderer.defaultSize().scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(image)
+            renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+            painter.end()
+            return QPixmap.fromImage(image)
+        reader = QImageReader(path)
+        reader.setScaledSize(reader.size().scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
+        return QPixmap.fromImage(reader.read())
+
+    def icon(self, name: str, colour: str) -> QIcon:
+        """A qtawesome icon, imported on first use so start-up does not pay for it."""
+        import qtawesome
+
+        return qtawesome.icon(name, color=colour)

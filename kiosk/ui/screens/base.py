@@ -1,0 +1,75 @@
+"""What a screen is: a widget that renders from the model and asks the window to navigate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.widgets import clear_layout
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where the patient is: a screen name and, for some, which item (an exercise id...)."""
+
+    screen: str
+    item: str | None = None
+
+
+class Screen(QWidget):
+    """Base of every screen. Subclasses build their widgets in `build` from `self.route`."""
+
+    navigate = Signal(object)  # a Route to go to
+    go_back = Signal()
+    go_home = Signal()
+    chrome_changed = Signal()  # the title or the Back button should be drawn again
+
+    def __init__(self, ctx: ScreenContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.route = Route("")
+        self.root = QVBoxLayout(self)
+        self.root.setContentsMargins(0, 0, 0, 0)
+
+    def show_route(self, route: Route) -> None:
+        """Show `route` from its start (a new visit)."""
+        self.route = route
+        self.reset_state()
+        self.render()
+
+    def render(self) -> None:
+        """Rebuild from the model in the current language and text size, keeping the state."""
+        clear_layout(self.root)
+        margin = self.ctx.theme.px(40)
+        self.root.setContentsMargins(margin, self.ctx.theme.px(16), margin, margin)
+        self.root.setSpacing(self.ctx.theme.px(24))
+        self.build()
+
+    def build(self) -> None:
+        """Fill self.root; overridden by each screen."""
+        raise NotImplementedError
+
+    def reset_state(self) -> None:
+        """Forget progress within the screen (a new visit or a new patient)."""
+
+    def leave(self) -> None:
+        """Stop timers and media: the screen is no longer shown."""
+
+    def title(self) -> str:
+        """The title shown in the top bar."""
+        return ""
+
+    def is_busy(self) -> bool:
+        """True while the screen must not be interrupted by the idle reset (a playing video)."""
+        return False
+
+    def step_back(self) -> bool:
+        """Take one step back within the screen (the previous question); False if none."""
+        return False
+
+    def can_go_back(self) -> bool:
+        """False where the screen offers nothing but Home (a red-flag result)."""
+        return True

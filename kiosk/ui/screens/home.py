@@ -1,0 +1,63 @@
+"""Home: a few large tiles from the bundle, and the safety note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel
+
+from kiosk.content.model import Tile
+from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.theme import COLOURS
+from kiosk.ui.widgets import ContentButton, label
+
+
+def tile_route(tile: Tile) -> Route:
+    """Where a home tile leads: a section, or one article for article:<id>."""
+    screen, _, item = tile.target.partition(":")
+    return Route(screen, item or None)
+
+
+class HomeScreen(Screen):
+    """The patient's menu."""
+
+    def __init__(self, ctx, videos_available: bool = True) -> None:
+        super().__init__(ctx)
+        self.videos_available = videos_available
+
+    def title(self) -> str:
+        return self.ctx.text(self.ctx.bundle.model.title)
+
+    def build(self) -> None:
+        tiles = self.ctx.bundle.model.home.tiles
+        grid = QGridLayout()
+        spacing = self.ctx.theme.px(32)
+        grid.setSpacing(spacing)
+        columns = 2 if len(tiles) > 1 else 1
+        for index, tile in enumerate(tiles):
+            grid.addWidget(self._tile(tile), index // columns, index % columns)
+        self.root.addLayout(grid, 1)
+        note = label(self.ctx.text(self.ctx.bundle.model.safety_note), "muted")
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.root.addWidget(note)
+
+    def _tile(self, tile: Tile) -> ContentButton:
+        theme, name = self.ctx.theme, self.ctx.text(tile.label)
+        widget = ContentButton(name, "tile")
+        icon = QLabel()
+        size = theme.px(110)
+        icon.setPixmap(
+            self.ctx.media.icon(tile.icon, COLOURS["on_primary"]).pixmap(QSize(size, size))
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        widget.add(icon)
+        title = widget.add(label(name))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption_text = self.ctx.text(tile.caption) if tile.caption else ""
+        if tile.target == "videos" and not self.videos_available:
+            caption_text = self.ctx.word("videos_unavailable")
+            widget.setEnabled(False)
+        if caption_text:
+            caption = widget.add(label(caption_text, "caption"))
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        widget.clicked.connect(lambda: self.navigate.emit(tile_route(tile)))
+        return widget

@@ -1,0 +1,125 @@
+"""Ice or heat: the bundle's decision tree, one question at a time, ending on a result card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from kiosk.content.model import Question, Result
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import COLOURS
+from kiosk.ui.widgets import button, card, label, scroll_page
+
+OUTCOME_ICONS = {"ice": "mdi6.snowflake", "heat": "mdi6.fire", "front_desk": "mdi6.alert-octagon"}
+
+
+class PickerScreen(Screen):
+    """Walks the picker tree; the path taken is kept so Back can retrace it."""
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.path: list[str] = []
+
+    @property
+    def node_id(self) -> str:
+        return self.path[-1]
+
+    def reset_state(self) -> None:
+        self.path = [self.ctx.bundle.model.picker.root_id()]
+
+    def title(self) -> str:
+        return self.ctx.text(self.ctx.bundle.model.picker.title)
+
+    def build(self) -> None:
+        node = self.ctx.bundle.model.picker.nodes[self.node_id]
+        if isinstance(node, Question):
+            self._build_question(node)
+        else:
+            self._build_result(node)
+
+    def step_back(self) -> bool:
+        if len(self.path) > 1 and self.can_go_back():
+            self.path.pop()
+            self.render()
+            return True
+        return False
+
+    def can_go_back(self) -> bool:
+        node = self.ctx.bundle.model.picker.nodes[self.node_id]
+        return not (isinstance(node, Result) and node.outcome == "front_desk")
+
+    def answer(self, next_id: str) -> None:
+        """Follow an answer to the next node."""
+        self.path.append(next_id)
+        self.render()
+        self.chrome_changed.emit()  # Back is hidden on a red flag
+
+    def _build_question(self, question: Question) -> None:
+        theme = self.ctx.theme
+        if len(self.path) == 1:
+            self.root.addWidget(label(self.ctx.text(self.ctx.bundle.model.picker.intro), "muted"))
+        self.root.addStretch(1)
+        text = label(self.ctx.text(question.text), "title")
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.root.addWidget(text)
+        if question.help is not None:
+            help_text = label(self.ctx.text(question.help), "muted")
+            help_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.root.addWidget(help_text)
+        horizontal = len(question.answers) <= 2 and self.width() >= self.height()
+        answers = QHBoxLayout() if horizontal else QVBoxLayout()
+        answers.setSpacing(theme.px(40))
+        for answer in question.answers:
+            choice = button(self.ctx.text(answer.label), "primary")
+            choice.setMinimumHeight(theme.px(150))
+            choice.setMinimumWidth(theme.px(360))
+            choice.setStyleSheet(f"font-size: {theme.font_px(48)}px;")
+            choice.clicked.connect(lambda _=False, n=answer.next: self.answer(n))
+            answers.addWidget(choice)
+        self.root.addSpacing(theme.px(24))
+        self.root.addLayout(answers)
+        self.root.addStretch(2)
+
+    def _build_result(self, result: Result) -> None:
+        theme, colour = self.ctx.theme, COLOURS[result.outcome]
+        frame, body = card()
+        frame.setStyleSheet(
+            f"QFrame {{ background: {colour}; border: none; border-radius: {theme.px(24)}px; }}"
+            f"QLabel {{ color: {COLOURS['on_primary']}; }}"
+        )
+        frame.setAccessibleName(self.ctx.text(result.title))
+        body.setContentsMargins(theme.px(40), theme.px(32), theme.px(40), theme.px(32))
+        header = QHBoxLayout()
+        icon = QLabel()
+        size = theme.px(120)
+        icon.setPixmap(
+            self.ctx.media.icon(OUTCOME_ICONS[result.outcome], COLOURS["on_primary"]).pixmap(
+                QSize(size, size)
+            )
+        )
+        header.addWidget(icon)
+        header.addWidget(label(self.ctx.text(result.title), "title"), 1)
+        body.addLayout(header)
+        body.addWidget(label(self.ctx.text(result.summary), "heading"))
+        for key, text in (
+            ("how_long", result.how_long),
+            ("protect_skin", result.protect_skin),
+            ("avoid_when", result.avoid_when),
+        ):
+            if text is not None:
+                body.addWidget(label(self.ctx.word(key), "heading"))
+                body.addWidget(label(self.ctx.text(text)))
+        body.addStretch(1)
+        self.root.addWidget(scroll_page(frame), 1)
+        if result.outcome != "front_desk":
+            again = button(self.ctx.word("start_over"), "primary")
+            again.clicked.connect(self._start_over)
+            row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+            row.addStretch(1)
+            row.addWidget(again)
+            self.root.addLayout(row)
+
+    def _start_over(self) -> None:
+        self.reset_state()
+        self.render()
+        self.chrome_changed.emit()

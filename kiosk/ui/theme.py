@@ -1,0 +1,132 @@
+"""One place for the kiosk's colours, sizes and stylesheet, scaled to the screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize
+
+# WCAG contrast of each text/background pair the stylesheet uses is at least 7:1
+# (tests/ui/test_theme.py measures it).
+COLOURS = {
+    "background": "#f7f5f0",
+    "surface": "#ffffff",
+    "text": "#1a1a1a",
+    "muted": "#3d3d3d",
+    "primary": "#0b4f8a",
+    "primary_pressed": "#07406f",
+    "on_primary": "#ffffff",
+    "border": "#8c8577",
+    "caution_bg": "#fff4e5",
+    "caution_text": "#7a2a00",
+    "ice": "#0b4f8a",
+    "heat": "#8a3a0b",
+    "front_desk": "#8f1d1d",
+    "pressed_surface": "#e4ded2",
+}
+
+# Pairs of (text, background) colour names that text is drawn in.
+TEXT_PAIRS = [
+    ("text", "background"),
+    ("text", "surface"),
+    ("muted", "background"),
+    ("muted", "surface"),
+    ("on_primary", "primary"),
+    ("on_primary", "primary_pressed"),
+    ("caution_text", "caution_bg"),
+    ("on_primary", "ice"),
+    ("on_primary", "heat"),
+    ("on_primary", "front_desk"),
+    ("text", "pressed_surface"),
+]
+
+DESIGN_HEIGHT = 1080  # sizes below are pixels at 1080p, scaled to the screen
+LARGER_TEXT_FACTOR = 1.3
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Sizes for one screen size and text size; every widget asks here, never hard-codes."""
+
+    scale: float
+    larger_text: bool = False
+    font_family: str = "sans-serif"
+
+    @classmethod
+    def for_screen(cls, size: QSize, larger_text: bool = False, font_family: str = "") -> Theme:
+        """A theme for a window of `size`: 1080p is 1.0, landscape or portrait alike."""
+        short, long = sorted((size.width(), size.height()))
+        scale = min(short / DESIGN_HEIGHT, long / (DESIGN_HEIGHT * 16 / 9))
+        return cls(max(0.7, min(scale, 2.2)), larger_text, font_family or "sans-serif")
+
+    def px(self, at_1080p: float) -> int:
+        """A length in pixels for this screen."""
+        return max(1, round(at_1080p * self.scale))
+
+    def font_px(self, at_1080p: float) -> int:
+        """A font size in pixels for this screen and text size."""
+        factor = LARGER_TEXT_FACTOR if self.larger_text else 1.0
+        return max(12, round(at_1080p * self.scale * factor))
+
+    @property
+    def touch(self) -> int:
+        """The least height of anything tappable: 88 px at 1080p, never under 72 px there."""
+        return self.px(88)
+
+    def stylesheet(self) -> str:
+        """The one stylesheet for the whole kiosk."""
+        c = COLOURS
+        return f"""
+        QWidget {{
+            background: {c["background"]}; color: {c["text"]};
+            font-family: "{self.font_family}"; font-size: {self.font_px(30)}px;
+        }}
+        QLabel {{ background: transparent; }}
+        QLabel[role="title"] {{ font-size: {self.font_px(52)}px; font-weight: bold; }}
+        QLabel[role="heading"] {{ font-size: {self.font_px(38)}px; font-weight: bold; }}
+        QLabel[role="muted"] {{ color: {c["muted"]}; font-size: {self.font_px(26)}px; }}
+        QLabel[role="huge"] {{ font-size: {self.font_px(150)}px; font-weight: bold; }}
+        QLabel[role="caution"] {{
+            background: {c["caution_bg"]}; color: {c["caution_text"]};
+            border-radius: {self.px(16)}px; padding: {self.px(16)}px {self.px(24)}px;
+        }}
+        QFrame[role="card"] {{
+            background: {c["surface"]}; border: {self.px(2)}px solid {c["border"]};
+            border-radius: {self.px(20)}px;
+        }}
+        QFrame[role="card"] QLabel {{ background: transparent; }}
+        QPushButton {{
+            background: {c["surface"]}; color: {c["text"]};
+            border: {self.px(3)}px solid {c["primary"]}; border-radius: {self.px(18)}px;
+            min-height: {self.touch}px; min-width: {self.touch}px;
+            padding: {self.px(8)}px {self.px(28)}px; font-size: {self.font_px(32)}px;
+            font-weight: bold;
+        }}
+        QPushButton:pressed, QPushButton:checked {{ background: {c["pressed_surface"]}; }}
+        QPushButton[role="primary"] {{
+            background: {c["primary"]}; color: {c["on_primary"]};
+        }}
+        QPushButton[role="primary"]:pressed {{ background: {c["primary_pressed"]}; }}
+        QPushButton[role="tile"] {{
+            background: {c["primary"]}; color: {c["on_primary"]};
+            border-radius: {self.px(28)}px; font-size: {self.font_px(40)}px;
+            padding: {self.px(24)}px;
+        }}
+        QPushButton[role="tile"]:pressed {{ background: {c["primary_pressed"]}; }}
+        QPushButton[role="tile"] QLabel {{
+            color: {c["on_primary"]}; font-size: {self.font_px(42)}px; font-weight: bold;
+        }}
+        QPushButton[role="tile"] QLabel[role="caption"] {{
+            font-size: {self.font_px(26)}px; font-weight: normal;
+        }}
+        QPushButton[role="card"] QLabel[role="heading"] {{ font-size: {self.font_px(36)}px; }}
+        QPushButton[role="card"] QLabel {{ font-weight: normal; }}
+        QPushButton[role="card"] {{
+            text-align: left; border: {self.px(2)}px solid {c["border"]};
+            padding: {self.px(16)}px;
+        }}
+        QPushButton:disabled {{ color: {c["muted"]}; border-color: {c["border"]}; }}
+        QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+        QScrollBar:vertical {{ width: {self.px(16)}px; background: transparent; }}
+        QScrollBar::handle:vertical {{ background: {c["border"]}; border-radius: {self.px(8)}px; }}
+        """

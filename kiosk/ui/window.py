@@ -1,0 +1,215 @@
+"""The composition root: builds the one kiosk window, its screens, and wires navigation."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QFontDatabase, QResizeEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content import LoadedBundle
+from kiosk.ui.context import ScreenContext, Session
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.media import MediaService
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.theme import Theme
+from kiosk.ui.top_bar import TopBar
+from kiosk.ui.transition import CrossFade
+
+log = logging.getLogger(__name__)
+
+DEFAULT_IDLE_SECONDS = 90.0
+ScreenFactory = Callable[[ScreenContext], Screen]
+
+
+def screen_factories(videos_available: bool) -> dict[str, ScreenFactory]:
+    """Each route's screen, by route name. Imported here so each screen module stays apart."""
+    from kiosk.ui.screens.articles import ArticleListScreen, ArticleScreen
+    from kiosk.ui.screens.exercises import ExerciseListScreen
+    from kiosk.ui.screens.picker import PickerScreen
+
+    return {
+        "attract": AttractScreen,
+        "home": lambda ctx: HomeScreen(ctx, videos_available),
+        "exercises": ExerciseListScreen,
+        "picker": PickerScreen,
+        "articles": ArticleListScreen,
+        "article": ArticleScreen,
+    }
+
+
+class KioskWindow(QWidget):
+    """The kiosk: a top bar over one page at a time, reset to attract when left alone."""
+
+    route_changed = Signal(object)  # the Route now shown
+
+    def __init__(
+        self,
+        bundle: LoadedBundle,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+        videos_available: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(bundle.model.title.get(bundle.model.default_language))
+        self.setAccessibleName("Kiosk")
+        self.session = Session(bundle.model.default_language, self)
+        family = _load_fonts(bundle)
+        self.ctx = ScreenContext(
+            bundle, MediaService(bundle, self), self.session, Theme.for_screen(QSize(1920, 1080))
+        )
+        self._font_family = family
+        self._factories = screen_factories(videos_available)
+        self._screens: dict[str, Screen] = {}
+        self.history: list[Route] = []
+        self.top_bar = TopBar(self.ctx)
+        self.top_bar.back.connect(self.back)
+        self.top_bar.home.connect(self.home)
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.stack, 1)
+        self._fade = CrossFade(self)
+        self.idle = IdleWatcher(idle_seconds, self)
+        self.idle.idle.connect(self._on_idle)
+        self.session.changed.connect(self._restyle)
+        self._apply_theme(QSize(1920, 1080))
+        self.go(Route("attract"))
+
+    # --- Navigation ----------------------------------------------------------------------
+
+    @property
+    def route(self) -> Route:
+        return self.history[-1]
+
+    @property
+    def current_screen(self) -> Screen:
+        return self._screens[self.route.screen]
+
+    def go(self, route: Route) -> None:
+        """Show `route` as a new step the patient can come back from."""
+        if route.screen in ("attract", "home"):
+            self.history.clear()
+        self._show(route, push=True)
+
+    def back(self) -> None:
+        """One step back: within the screen first, then the previous screen, then home."""
+        if self.current_screen.step_back():
+            self._render_top_bar()
+            return
+        if len(self.history) > 1:
+            self.history.pop()
+            self._show(self.history.pop(), push=True)
+        else:
+            self.home()
+
+    def home(self) -> None:
+        self.go(Route("home"))
+
+    def reset_to_attract(self) -> None:
+        """Forget the patient: stop everything, defaults back, attract screen."""
+        log.info("idle reset: returning to attract")
+        for screen in self._screens.values():
+            screen.leave()
+            screen.reset_state()
+        self.session.reset()
+        self.go(Route("attract"))
+
+    def _show(self, route: Route, push: bool) -> None:
+        self._fade.snapshot()
+        if self.history:
+            self.current_screen.leave()
+        if push:
+            self.history.append(route)
+        screen = self._screen(route.screen)
+        screen.show_route(route)
+        self.stack.setCurrentWidget(screen)
+        self._render_top_bar()
+        self._fade.play()
+        if route.screen == "attract":
+            self.idle.stop()
+        else:
+            self.idle.restart()
+        self.route_changed.emit(route)
+
+    def _screen(self, name: str) -> Screen:
+        if name not in self._screens:
+            screen = self._factories[name](self.ctx)
+            screen.navigate.connect(self.go)
+            screen.go_back.connect(self.back)
+            screen.go_home.connect(self.home)
+            screen.chrome_changed.connect(self._render_top_bar)
+            self._screens[name] = screen
+            self.stack.addWidget(screen)
+        return self._screens[name]
+
+    def _render_top_bar(self) -> None:
+        screen_name = self.route.screen
+        self.top_bar.setVisible(screen_name != "attract")
+        if screen_name == "attract":
+            return
+        screen = self.current_screen
+        self.top_bar.render(
+            screen.title(),
+            show_back=screen_name != "home" and screen.can_go_back(),
+            show_home=screen_name != "home",
+        )
+
+    def _on_idle(self) -> None:
+        if self.current_screen.is_busy():
+            self.idle.restart()  # a video is playing: wait for it to end
+            return
+        self.reset_to_attract()
+
+    # --- Theme ---------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size() != event.oldSize():
+            self._apply_theme(event.size())
+            self.current_screen.render()
+            self._render_top_bar()
+
+    def _restyle(self) -> None:
+        """The language or text size changed: re-render the current screen in place."""
+        self._apply_theme(self.size())
+        self.current_screen.render()
+        self._render_top_bar()
+
+    def _apply_theme(self, size: QSize) -> None:
+        theme = Theme.for_screen(size, self.session.larger_text, self._font_family)
+        self.ctx.theme = theme
+        self.setStyleSheet(theme.stylesheet())
+
+    def closeEvent(self, event) -> None:
+        self.idle.detach()
+        for screen in self._screens.values():
+            screen.leave()
+        super().closeEvent(event)
+
+
+def _load_fonts(bundle: LoadedBundle) -> str:
+    """Register the bundle's fonts; the family of the first one is the kiosk's typeface."""
+    family = ""
+    for font in bundle.model.fonts:
+        font_id = QFontDatabase.addApplicationFont(str(bundle.media_path(font.file)))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            log.warning("font %s could not be loaded; using the system font", font.file)
+        elif not family:
+            family = families[0]
+    return family
+
+
+def build_kiosk_window(
+    bundle: LoadedBundle,
+    idle_seconds: float = DEFAULT_IDLE_SECONDS,
+    videos_available: bool = True,
+) -> KioskWindow:
+    """The kiosk window on `bundle`, on the attract screen, not yet shown. Tests start here."""
+    return KioskWindow(bundle, idle_seconds, videos_available)
