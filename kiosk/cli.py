@@ -43,6 +43,12 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("folder", type=Path, help="the bundle folder (holding bundle.json)")
     sub.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
     command("schema", _schema, "Print the JSON Schema of bundle.json (for editors).")
+    sub = command("run", _run, "Start the kiosk (fullscreen, on the built-in bundle).")
+    sub.add_argument("--windowed", action="store_true", help="run in a normal window (demo)")
+    sub.add_argument("--bundle", type=Path, help="preview a bundle folder or .zip")
+    sub.add_argument(
+        "--idle-seconds", type=float, default=90.0, help="quiet spell before the reset to attract"
+    )
     return parser
 
 
@@ -109,6 +115,12 @@ def _pack(args: argparse.Namespace) -> int:
         return 0
 
     return _with_bundle(args.folder, write)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.app import run
+
+    return run(args.bundle, args.windowed, args.idle_seconds)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -64,6 +64,8 @@ class KioskWindow(QWidget):
         self._font_family = family
         self._factories = screen_factories(videos_available)
         self._screens: dict[str, Screen] = {}
+        self._restyle_pending = False
+        self._shape: tuple[Theme, bool] | None = None
         self.history: list[Route] = []
         self.top_bar = TopBar(self.ctx)
         self.top_bar.back.connect(self.back)
@@ -158,6 +160,7 @@ class KioskWindow(QWidget):
             screen.title(),
             show_back=screen_name != "home" and screen.can_go_back(),
             show_home=screen_name != "home",
+            portrait=self.height() > self.width(),
         )
 
     def _on_idle(self) -> None:
@@ -170,21 +173,28 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if event.size() != event.oldSize():
-            self._apply_theme(event.size())
-            self.current_screen.render()
-            self._render_top_bar()
+        shape = (self._theme_for(event.size()), event.size().height() > event.size().width())
+        if shape != self._shape and not self._restyle_pending:
+            # Re-render once the resizing settles, not inside Qt's layout pass.
+            self._restyle_pending = True
+            QTimer.singleShot(0, self._restyle)
 
     def _restyle(self) -> None:
-        """The language or text size changed: re-render the current screen in place."""
+        """The language, text size or window size changed: re-render the current screen."""
+        self._restyle_pending = False
         self._apply_theme(self.size())
         self.current_screen.render()
         self._render_top_bar()
 
+    def _theme_for(self, size: QSize) -> Theme:
+        return Theme.for_screen(size, self.session.larger_text, self._font_family)
+
     def _apply_theme(self, size: QSize) -> None:
-        theme = Theme.for_screen(size, self.session.larger_text, self._font_family)
-        self.ctx.theme = theme
-        self.setStyleSheet(theme.stylesheet())
+        theme = self._theme_for(size)
+        self._shape = (theme, size.height() > size.width())
+        if theme != self.ctx.theme or not self.styleSheet():
+            self.ctx.theme = theme
+            self.setStyleSheet(theme.stylesheet())
 
     def closeEvent(self, event) -> None:
         self.idle.detach()

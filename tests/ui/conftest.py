@@ -37,6 +37,7 @@ def make_window(qtbot) -> Iterator[MakeWindow]:
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
+        settle()
         return window
 
     yield make
@@ -47,9 +48,15 @@ def make_window(qtbot) -> Iterator[MakeWindow]:
     assert not leaked, f"top-level widgets left open: {leaked}"
 
 
+def settle() -> None:
+    """Let queued work run: a re-render after a resize, then the showing of its new widgets."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 def find_button(root: QWidget, name: str) -> QAbstractButton:
     """The one visible button whose accessible name is `name`."""
-    QApplication.processEvents()  # widgets added to a shown layout appear on the next pass
+    settle()
     found = [
         b
         for b in root.findChildren(QAbstractButton)
@@ -61,7 +68,7 @@ def find_button(root: QWidget, name: str) -> QAbstractButton:
 
 def visible_names(root: QWidget) -> list[str]:
     """Accessible names of every visible button, for failure messages and checks."""
-    QApplication.processEvents()
+    settle()
     return [b.accessibleName() for b in root.findChildren(QAbstractButton) if b.isVisibleTo(root)]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kiosk.ui.screens.base import Route
-from tests.ui.conftest import find_button, tap, visible_names
+from tests.ui.conftest import tap, visible_names
 
 
 def test_touch_on_attract_goes_home(qtbot, make_window, small) -> None:
@@ -28,3 +28,66 @@ def test_home_tiles_lead_to_their_screens_and_home_comes_back(qtbot, make_window
         assert window.route.screen == screen
         tap(qtbot, window, "Accueil")
         assert window.route == Route("home")
+
+
+def test_idle_reset_forgets_the_patient(qtbot, make_window, small) -> None:
+    window = make_window(small, idle_seconds=0.3)
+    window.home()
+    tap(qtbot, window, "English")
+    tap(qtbot, window, "Larger text")
+    assert (window.session.language, window.session.larger_text) == ("en", True)
+    tap(qtbot, window, "Choose")
+    tap(qtbot, window, "Cool")
+    assert window.current_screen.path == ["first", "second"]
+    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=5000)
+    # The next patient: defaults again, and the picker starts from its first question.
+    assert (window.session.language, window.session.larger_text) == ("fr", False)
+    qtbot.mouseClick(window.current_screen, Qt.MouseButton.LeftButton)
+    assert "Texte plus grand" in visible_names(window)
+    tap(qtbot, window, "Choisir")
+    assert window.current_screen.path == ["first"]
+    assert "Frais" in visible_names(window)
+
+
+def test_touches_keep_the_kiosk_awake(qtbot, make_window, small) -> None:
+    window = make_window(small, idle_seconds=0.5)
+    window.home()
+    for _ in range(4):
+        qtbot.wait(200)
+        tap(qtbot, window, "Choisir")
+        tap(qtbot, window, "Accueil")
+    assert window.route == Route("home")
+
+
+def test_language_switch_rerenders_the_current_screen_in_place(qtbot, make_window, small) -> None:
+    window = make_window(small)
+    window.home()
+    tap(qtbot, window, "Choisir")
+    tap(qtbot, window, "Frais")
+    assert "Oui" in visible_names(window)
+    tap(qtbot, window, "English")
+    assert window.route.screen == "picker"
+    assert window.current_screen.path == ["first", "second"]
+    names = visible_names(window)
+    assert "Yes" in names and "Oui" not in names and "Home" in names
+
+
+def test_back_steps_through_the_picker_then_leaves_it(qtbot, make_window, small) -> None:
+    window = make_window(small)
+    window.home()
+    tap(qtbot, window, "Choisir")
+    tap(qtbot, window, "Frais")
+    tap(qtbot, window, "Retour")
+    assert window.current_screen.path == ["first"]
+    tap(qtbot, window, "Retour")
+    assert window.route == Route("home")
+
+
+def test_red_flag_result_offers_only_home(qtbot, make_window, small) -> None:
+    window = make_window(small)
+    window.home()
+    tap(qtbot, window, "Choisir")
+    tap(qtbot, window, "Chaud")
+    names = visible_names(window)
+    assert "Accueil" in names
+    assert "Retour" not in names and "Recommencer" not in names

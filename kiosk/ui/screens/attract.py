@@ -45,8 +45,9 @@ class AttractScreen(Screen):
             words.setText(f"{self.ctx.text(slide.title)}\n\n{self.ctx.text(slide.text)}")
         row.addWidget(words, 1)
         self.root.addLayout(row, 1)
+        wording = self.ctx.bundle.wording
         languages = self.ctx.bundle.model.languages
-        start = label("  ·  ".join(self.ctx.bundle.wording("touch_to_start", l) for l in languages))
+        start = label("  ·  ".join(wording("touch_to_start", lang) for lang in languages))
         start.setAlignment(Qt.AlignmentFlag.AlignCenter)
         start.setProperty("role", "title")
         self.root.addWidget(start)

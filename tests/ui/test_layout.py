@@ -1,0 +1,84 @@
+"""Touch sizes, accessible names, contrast and layouts across screen sizes, on every screen."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from kiosk.ui.screens.base import Route
+from kiosk.ui.theme import COLOURS, TEXT_PAIRS, Theme
+from tests.conftest import REPO_ROOT
+from tests.ui.conftest import settle
+
+SIZES = [(1920, 1080), (1280, 800), (3840, 2160), (1080, 1920)]
+
+
+def all_routes(bundle) -> list[Route]:
+    model = bundle.model
+    return [
+        Route("home"),
+        Route("exercises"),
+        Route("picker"),
+        Route("articles"),
+        *(Route("article", article.id) for article in model.articles),
+    ]
+
+
+def relative_luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize(("text", "background"), TEXT_PAIRS)
+def test_text_contrast_is_at_least_seven_to_one(text: str, background: str) -> None:
+    lighter, darker = sorted(
+        (relative_luminance(COLOURS[text]), relative_luminance(COLOURS[background])), reverse=True
+    )
+    assert (lighter + 0.05) / (darker + 0.05) >= 7.0
+
+
+def test_touch_target_is_at_least_72_px_at_1080p() -> None:
+    from PySide6.QtCore import QSize
+
+    assert Theme.for_screen(QSize(1920, 1080)).touch >= 72
+    assert Theme.for_screen(QSize(1080, 1920)).touch >= 72
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_control_is_touch_sized_named_and_on_screen(make_window, small, size) -> None:
+    window = make_window(small, size=size)
+    least = window.ctx.theme.touch
+    for route in all_routes(small):
+        window.go(route)
+        settle()
+        buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+        assert buttons, route
+        for b in buttons:
+            assert b.accessibleName(), f"{route}: a button has no accessible name"
+            assert b.height() >= least, f"{route}: {b.accessibleName()} is {b.height()} px high"
+            inside = window.rect().contains(
+                b.geometry().translated(
+                    b.mapTo(window, b.rect().topLeft()) - b.geometry().topLeft()
+                )
+            )
+            assert inside, f"{route}: {b.accessibleName()} is off screen at {size}"
+
+
+def test_ui_code_names_no_bundle_content() -> None:
+    """Everything patients read comes from the bundle: the screens name no knee content."""
+    words = re.compile(r"\b(knee|rodilla|glute|quad|chiropract|cortisone|hamstring)", re.IGNORECASE)
+    for path in sorted((REPO_ROOT / "kiosk" / "ui").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not words.search(line), f"{path.relative_to(REPO_ROOT)}:{number}: {line}"
+
+
+def test_second_bundle_renders_through_the_same_screens(make_window, small) -> None:
+    window = make_window(small)
+    for route in all_routes(small):
+        window.go(route)
+        assert window.route == route
+    assert Path(small.root).name == "small"
