@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.ui.screens.base import Route
 from kiosk.ui.theme import COLOURS, TEXT_PAIRS, Theme
