@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Question, Result
 from kiosk.ui.screens.base import Screen
@@ -81,43 +81,64 @@ class PickerScreen(Screen):
         self.root.addStretch(2)
 
     def _build_result(self, result: Result) -> None:
-        theme, colour = self.ctx.theme, COLOURS[result.outcome]
-        frame, body = card()
-        frame.setStyleSheet(
-            f"QFrame {{ background: {colour}; border: none; border-radius: {theme.px(24)}px; }}"
-            f"QLabel {{ color: {COLOURS['on_primary']}; }}"
-        )
-        frame.setAccessibleName(self.ctx.text(result.title))
-        body.setContentsMargins(theme.px(40), theme.px(32), theme.px(40), theme.px(32))
-        header = QHBoxLayout()
-        icon = QLabel()
-        size = theme.px(120)
-        icon.setPixmap(
-            self.ctx.media.icon(OUTCOME_ICONS[result.outcome], COLOURS["on_primary"]).pixmap(
-                QSize(size, size)
+        self.root.addWidget(self._result_banner(result), 1 if result.outcome == "front_desk" else 0)
+        sections = [
+            (self.ctx.word(key), self.ctx.text(text))
+            for key, text in (
+                ("how_long", result.how_long),
+                ("protect_skin", result.protect_skin),
+                ("avoid_when", result.avoid_when),
             )
-        )
-        header.addWidget(icon)
-        header.addWidget(label(self.ctx.text(result.title), "title"), 1)
-        body.addLayout(header)
-        body.addWidget(label(self.ctx.text(result.summary), "heading"))
-        for key, text in (
-            ("how_long", result.how_long),
-            ("protect_skin", result.protect_skin),
-            ("avoid_when", result.avoid_when),
-        ):
-            if text is not None:
-                body.addWidget(label(self.ctx.word(key), "heading"))
-                body.addWidget(label(self.ctx.text(text)))
-        body.addStretch(1)
-        self.root.addWidget(scroll_page(frame), 1)
+            if text is not None
+        ]
+        portrait = self.height() > self.width()
+        row = QVBoxLayout() if portrait else QHBoxLayout()
+        row.setSpacing(self.ctx.theme.px(24))
+        for heading, text in sections:
+            frame, body = card()
+            body.setContentsMargins(*[self.ctx.theme.px(28)] * 4)
+            body.addWidget(label(heading, "heading"))
+            body.addWidget(label(text))
+            body.addStretch(1)
+            row.addWidget(frame, 1)
+        if not sections:
+            return
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.root.addWidget(scroll_page(holder), 1)
         if result.outcome != "front_desk":
             again = button(self.ctx.word("start_over"), "primary")
             again.clicked.connect(self._start_over)
-            row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-            row.addStretch(1)
-            row.addWidget(again)
-            self.root.addLayout(row)
+            bottom = QHBoxLayout()
+            bottom.addStretch(1)
+            bottom.addWidget(again)
+            self.root.addLayout(bottom)
+
+    def _result_banner(self, result: Result) -> QFrame:
+        """The answer, big, on its outcome's colour: which one, and the one-line why."""
+        theme, colour = self.ctx.theme, COLOURS[result.outcome]
+        frame = QFrame()
+        frame.setAccessibleName(self.ctx.text(result.title))
+        frame.setStyleSheet(
+            f"QFrame {{ background: {colour}; border-radius: {theme.px(24)}px; }}"
+            f"QLabel {{ color: {COLOURS['on_primary']}; }}"
+        )
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(theme.px(40), theme.px(28), theme.px(40), theme.px(28))
+        row.setSpacing(theme.px(32))
+        icon = QLabel()
+        size = theme.px(140)
+        pixmap = self.ctx.media.icon(OUTCOME_ICONS[result.outcome], COLOURS["on_primary"])
+        icon.setPixmap(pixmap.pixmap(QSize(size, size)))
+        row.addWidget(icon)
+        words = QVBoxLayout()
+        words.addWidget(label(self.ctx.text(result.title), "title"))
+        words.addWidget(label(self.ctx.text(result.summary), "heading"))
+        row.addLayout(words, 1)
+        return frame
 
     def _start_over(self) -> None:
         self.reset_state()
