@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import label, picture
 
 
 class AttractScreen(Screen):
-    """Loops through the bundle's slides until someone touches the screen."""
+    """Loops through the bundle's slides until someone touches the screen.
+
+    It repaints only when the slide changes, so an idle kiosk costs next to no CPU."""
 
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__(ctx)
@@ -30,27 +33,49 @@ class AttractScreen(Screen):
 
     def build(self) -> None:
         model, theme = self.ctx.bundle.model, self.ctx.theme
-        slide = model.attract.slides[self.slide_index % len(model.attract.slides)]
+        slides = model.attract.slides
+        slide = slides[self.slide_index % len(slides)]
         clinic = label(self.ctx.text(model.clinic.name), "title")
         clinic.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.root.addWidget(clinic)
-        row = QHBoxLayout()
-        row.setSpacing(theme.px(48))
+        portrait = self.height() > self.width()
+        body = QVBoxLayout() if portrait else QHBoxLayout()
+        body.setSpacing(theme.px(56))
         if slide.image is not None:
-            box = QSize(theme.px(760), theme.px(560))
-            row.addWidget(picture(self.ctx.media.pixmap(slide.image, box)), 1)
-        words = label(self.ctx.text(slide.text), "heading")
-        words.setAlignment(Qt.AlignmentFlag.AlignVCenter)
+            box = QSize(theme.px(820), theme.px(600 if not portrait else 700))
+            body.addWidget(picture(self.ctx.media.pixmap(slide.image, box)), 1)
+        words = QVBoxLayout()
+        words.addStretch(1)
         if slide.title is not None:
-            words.setText(f"{self.ctx.text(slide.title)}\n\n{self.ctx.text(slide.text)}")
-        row.addWidget(words, 1)
-        self.root.addLayout(row, 1)
-        wording = self.ctx.bundle.wording
+            words.addWidget(label(self.ctx.text(slide.title), "title"))
+        tip = label(self.ctx.text(slide.text), "heading")
+        tip.setStyleSheet(f"font-size: {theme.font_px(56)}px;")
+        words.addWidget(tip)
+        words.addStretch(1)
+        body.addLayout(words, 1)
+        self.root.addLayout(body, 1)
+        self.root.addWidget(self._dots(len(slides)))
+        self.root.addWidget(self._touch_to_start())
+
+    def _dots(self, count: int) -> QLabel:
+        """Where the loop is: one filled dot among hollow ones."""
+        current = self.slide_index % count
+        dots = label(" ".join("●" if i == current else "○" for i in range(count)), "muted")
+        dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return dots
+
+    def _touch_to_start(self) -> QLabel:
+        """The invitation, in every language the bundle speaks."""
+        wording, theme = self.ctx.bundle.wording, self.ctx.theme
         languages = self.ctx.bundle.model.languages
-        start = label("  ·  ".join(wording("touch_to_start", lang) for lang in languages))
+        start = label("   ·   ".join(wording("touch_to_start", lang) for lang in languages))
         start.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        start.setProperty("role", "title")
-        self.root.addWidget(start)
+        start.setStyleSheet(
+            f"background: {COLOURS['primary']}; color: {COLOURS['on_primary']};"
+            f"font-size: {theme.font_px(52)}px; font-weight: bold;"
+            f"border-radius: {theme.px(48)}px; padding: {theme.px(28)}px;"
+        )
+        return start
 
     def _next_slide(self) -> None:
         self.slide_index += 1
