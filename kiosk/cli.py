@@ -43,6 +43,11 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("folder", type=Path, help="the bundle folder (holding bundle.json)")
     sub.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
     command("schema", _schema, "Print the JSON Schema of bundle.json (for editors).")
+    sub = command("screenshots", _screenshots, "Render every screen and state to PNG files.")
+    sub.add_argument("outdir", type=Path, help="folder for the PNG files")
+    sub.add_argument("--size", default="1920x1080", help="window size, WIDTHxHEIGHT")
+    sub.add_argument("--lang", help="language to show (default: the bundle's)")
+    sub.add_argument("--bundle", type=Path, help="bundle folder or .zip (default: built-in)")
     sub = command("run", _run, "Start the kiosk (fullscreen, on the built-in bundle).")
     sub.add_argument("--windowed", action="store_true", help="run in a normal window (demo)")
     sub.add_argument("--bundle", type=Path, help="preview a bundle folder or .zip")
@@ -115,6 +120,33 @@ def _pack(args: argparse.Namespace) -> int:
         return 0
 
     return _with_bundle(args.folder, write)
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        print(f"--size {args.size}: write it as WIDTHxHEIGHT, e.g. 1920x1080", file=sys.stderr)
+        return 2
+
+    def capture(loaded: LoadedBundle) -> int:
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.ui.screenshots import capture_all
+
+        app = QApplication.instance() or QApplication(["kiosk"])
+        if args.lang and args.lang not in loaded.model.languages:
+            print(f"--lang {args.lang}: the bundle has {', '.join(loaded.model.languages)}")
+            return 2
+        taken = capture_all(loaded, args.outdir, (width, height), args.lang)
+        app.processEvents()
+        print(f"{len(taken)} screenshots in {args.outdir}")
+        return 0
+
+    return _with_bundle(args.bundle, capture)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -30,6 +30,11 @@ class CrossFade:
         self._overlay.setPixmap(self._host.grab())
         self._overlay.setGeometry(self._host.rect())
 
+    def finish(self) -> None:
+        """Jump to the end of the fade."""
+        self._animation.stop()
+        self._overlay.hide()
+
     def play(self) -> None:
         """Fade the picture away, showing the new page."""
         if self._overlay.pixmap().isNull() or not self._host.isVisible():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.widgets import clear_layout
@@ -33,6 +33,8 @@ class Screen(QWidget):
         self.route = Route("")
         self.root = QVBoxLayout(self)
         self.root.setContentsMargins(0, 0, 0, 0)
+        # Pages share one stack: a hidden page's minimum size must not stretch the window.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
     def show_route(self, route: Route) -> None:
         """Show `route` from its start (a new visit)."""

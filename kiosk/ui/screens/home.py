@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.content.model import Tile
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.theme import COLOURS
-from kiosk.ui.widgets import ContentButton, label
+from kiosk.ui.widgets import ContentButton, label, scroll_page
 
 
 def tile_route(tile: Tile) -> Route:
@@ -29,13 +29,16 @@ class HomeScreen(Screen):
 
     def build(self) -> None:
         tiles = self.ctx.bundle.model.home.tiles
-        grid = QGridLayout()
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
         spacing = self.ctx.theme.px(32)
         grid.setSpacing(spacing)
         columns = 2 if len(tiles) > 1 else 1
         for index, tile in enumerate(tiles):
             grid.addWidget(self._tile(tile), index // columns, index % columns)
-        self.root.addLayout(grid, 1)
+        # Large text on a small screen may not fit: then the tiles scroll rather than clip.
+        self.root.addWidget(scroll_page(holder), 1)
         note = label(self.ctx.text(self.ctx.bundle.model.safety_note), "muted")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.root.addWidget(note)

@@ -48,6 +48,12 @@ class PickerScreen(Screen):
         node = self.ctx.bundle.model.picker.nodes[self.node_id]
         return not (isinstance(node, Result) and node.outcome == "front_desk")
 
+    def show_path(self, path: list[str]) -> None:
+        """Show the node at the end of `path` (answers taken from the first question)."""
+        self.path = list(path)
+        self.render()
+        self.chrome_changed.emit()
+
     def answer(self, next_id: str) -> None:
         """Follow an answer to the next node."""
         self.path.append(next_id)

@@ -1,0 +1,92 @@
+"""`kiosk screenshots`: every screen and state rendered to PNG, without a display."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import LoadedBundle
+from kiosk.content.model import Picker, Question
+from kiosk.ui.screens.base import Route
+from kiosk.ui.window import KioskWindow, build_kiosk_window
+
+
+def picker_paths(picker: Picker) -> Iterator[list[str]]:
+    """For each node, the shortest path of node ids that reaches it from the first question."""
+    root = picker.root_id()
+    queue, seen = deque([[root]]), {root}
+    while queue:
+        path = queue.popleft()
+        yield path
+        node = picker.nodes[path[-1]]
+        for answer in node.answers if isinstance(node, Question) else []:
+            if answer.next not in seen:
+                seen.add(answer.next)
+                queue.append([*path, answer.next])
+
+
+class Camera:
+    """Takes numbered pictures of the window into a folder."""
+
+    def __init__(self, window: KioskWindow, folder: Path) -> None:
+        self.window, self.folder, self.taken = window, folder, []
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def settle(self) -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+        self.window.finish_transition()
+
+    def shoot(self, name: str) -> Path:
+        """Save what the window shows now as NN-name.png."""
+        self.settle()
+        path = self.folder / f"{len(self.taken) + 1:02d}-{name}.png"
+        self.window.grab().save(str(path))
+        self.taken.append(path)
+        return path
+
+    def visit(self, route: Route, name: str) -> Path:
+        self.window.go(route)
+        return self.shoot(name)
+
+
+def capture_all(
+    bundle: LoadedBundle, folder: Path, size: tuple[int, int], language: str | None
+) -> list[Path]:
+    """Render every screen and state of `bundle` into `folder`; returns the files written."""
+    window = build_kiosk_window(bundle)
+    window.resize(*size)
+    window.show()
+    camera = Camera(window, folder)
+    camera.settle()
+    if language:
+        window.session.set_language(language)
+        window.session.default_language = language  # so the attract screen speaks it too
+    model = bundle.model
+    camera.visit(Route("attract"), "attract")
+    window.session.set_language(language or model.default_language)
+    camera.visit(Route("home"), "home")
+    camera.visit(Route("exercises"), "exercise-list")
+    _capture_picker(window, camera)
+    camera.visit(Route("articles"), "article-list")
+    for article in model.articles:
+        camera.visit(Route("article", article.id), f"article-{article.id}")
+    window.session.set_larger_text(True)
+    camera.visit(Route("home"), "home-larger-text")
+    camera.visit(Route("article", model.articles[0].id), "article-larger-text")
+    window.session.set_larger_text(False)
+    window.close()
+    return camera.taken
+
+
+def _capture_picker(window: KioskWindow, camera: Camera) -> None:
+    picker = window.ctx.bundle.model.picker
+    window.go(Route("picker"))
+    for path in picker_paths(picker):
+        window.current_screen.show_path(path)
+        node = picker.nodes[path[-1]]
+        kind = "question" if isinstance(node, Question) else f"result-{node.outcome}"
+        camera.shoot(f"picker-{kind}-{path[-1]}")
