@@ -139,6 +139,10 @@ class KioskWindow(QWidget):
             self.idle.restart()
         self.route_changed.emit(route)
 
+    def finish_transition(self) -> None:
+        """End the page fade now (for screenshots)."""
+        self._fade.finish()
+
     def _screen(self, name: str) -> Screen:
         if name not in self._screens:
             screen = self._factories[name](self.ctx)
