@@ -7,8 +7,12 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
+import platformdirs
+
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.locate import builtin_bundle_dir
+from kiosk.runtime.crash import install_crash_guard
+from kiosk.runtime.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -19,23 +23,43 @@ def run(bundle_path: Path | None, windowed: bool, idle_seconds: float) -> int:
     """Run the kiosk until it is told to stop; returns the exit status."""
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
     from kiosk.ui.window import build_kiosk_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("knee-kiosk")
+    log_path = setup_logging(Path(platformdirs.user_log_dir("knee-kiosk")))
+    log.info("kiosk starting; log at %s", log_path)
     with ExitStack() as keep_open:
         bundle = _open_bundle(bundle_path, keep_open)
         if bundle is None:
             return 1
         window = build_kiosk_window(
-            bundle, idle_seconds=idle_seconds, videos_available=_videos_available()
+            bundle,
+            idle_seconds=idle_seconds,
+            videos_available=_videos_available(),
+            kiosk_mode=not windowed,
         )
+        install_crash_guard(window.reset_to_attract)
+        UrlRefuser(window)
         if windowed:
             window.resize(*WINDOWED_SIZE)
             window.show()
         else:
+            KeyboardLock(window)
             window.showFullScreen()
+        _start_watchdog(window)
         return app.exec()
+
+
+def _start_watchdog(window) -> None:
+    """Ping systemd's watchdog from the UI thread when run under a unit with WatchdogSec."""
+    from kiosk.runtime.watchdog import WatchdogPinger, watchdog_interval_ms
+
+    interval = watchdog_interval_ms()
+    if interval is not None:
+        WatchdogPinger(interval, window).start()
+        log.info("systemd watchdog pings every %d ms", interval)
 
 
 def _open_bundle(bundle_path: Path | None, keep_open: ExitStack) -> LoadedBundle | None:

@@ -1,57 +1,15 @@
-"""Fixtures for driving the real kiosk window offscreen."""
+"""Helpers for driving the real kiosk window offscreen (the fixtures are in tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from kiosk.content import LoadedBundle, load_bundle
-from kiosk.content.locate import builtin_bundle_dir
-from kiosk.ui.window import KioskWindow, build_kiosk_window
-from tests.conftest import SMALL_BUNDLE
+from kiosk.content import LoadedBundle
+from tests.conftest import settle
 
-MakeWindow = Callable[..., KioskWindow]
-
-
-@pytest.fixture(scope="session")
-def small() -> LoadedBundle:
-    return load_bundle(SMALL_BUNDLE)
-
-
-@pytest.fixture(scope="session")
-def builtin() -> LoadedBundle:
-    return load_bundle(builtin_bundle_dir())
-
-
-@pytest.fixture
-def make_window(qtbot) -> Iterator[MakeWindow]:
-    """Build, show and register a kiosk window; fail the test if it leaves windows behind."""
-    before = set(QApplication.topLevelWidgets())
-
-    def make(bundle: LoadedBundle, size: tuple[int, int] = (1920, 1080), **options) -> KioskWindow:
-        window = build_kiosk_window(bundle, **options)
-        qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        settle()
-        return window
-
-    yield make
-    QApplication.processEvents()
-    leaked = [
-        w for w in set(QApplication.topLevelWidgets()) - before if w.isVisible() and w.isWindow()
-    ]
-    assert not leaked, f"top-level widgets left open: {leaked}"
-
-
-def settle() -> None:
-    """Let queued work run: a re-render after a resize, then the showing of its new widgets."""
-    for _ in range(3):
-        QApplication.processEvents()
+__all__ = ["find_button", "settle", "tap", "visible_names"]
 
 
 def find_button(root: QWidget, name: str) -> QAbstractButton:

@@ -1,0 +1,1 @@
+"""Keeping the kiosk up: logs, crash recovery, lockdown and the systemd watchdog."""
