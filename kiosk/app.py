@@ -54,8 +54,9 @@ def run(bundle_path: Path | None, windowed: bool, idle_seconds: float) -> int:
 
 def _start_watchdog(window) -> None:
     """Ping systemd's watchdog from the UI thread when run under a unit with WatchdogSec."""
-    from kiosk.runtime.watchdog import WatchdogPinger, watchdog_interval_ms
+    from kiosk.runtime.watchdog import WatchdogPinger, sd_notify, watchdog_interval_ms
 
+    sd_notify("READY=1")
     interval = watchdog_interval_ms()
     if interval is not None:
         WatchdogPinger(interval, window).start()

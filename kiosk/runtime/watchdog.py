@@ -47,7 +47,6 @@ class WatchdogPinger(QObject):
         self._timer.timeout.connect(self.ping)
 
     def start(self) -> None:
-        sd_notify("READY=1")
         self.ping()
         self._timer.start()
 

@@ -41,6 +41,7 @@ def test_pings_stop_while_the_event_loop_is_blocked(qtbot, tmp_path, monkeypatch
     monkeypatch.setenv("NOTIFY_SOCKET", path)
     pinger = WatchdogPinger(50)
     try:
+        sd_notify("READY=1")
         pinger.start()
         qtbot.waitUntil(lambda: sum(m == "WATCHDOG=1" for _, m in systemd.messages) >= 4)
         blocked_from = time.monotonic()
