@@ -119,7 +119,9 @@ class Theme:
         QPushButton[role="tile"] QLabel[role="caption"] {{
             font-size: {self.font_px(26)}px; font-weight: normal;
         }}
-        QPushButton[role="card"] QLabel[role="heading"] {{ font-size: {self.font_px(36)}px; }}
+        QPushButton[role="card"] QLabel[role="heading"] {{
+            font-size: {self.font_px(36)}px; font-weight: bold;
+        }}
         QPushButton[role="card"] QLabel {{ font-weight: normal; }}
         QPushButton[role="card"] {{
             text-align: left; border: {self.px(2)}px solid {c["border"]};

@@ -77,9 +77,11 @@ class PickerScreen(Screen):
         answers.setSpacing(theme.px(40))
         for answer in question.answers:
             choice = button(self.ctx.text(answer.label), "primary")
-            choice.setMinimumHeight(theme.px(150))
-            choice.setMinimumWidth(theme.px(360))
-            choice.setStyleSheet(f"font-size: {theme.font_px(48)}px;")
+            # The stylesheet sets sizes, so these big answers say theirs there too.
+            choice.setStyleSheet(
+                f"font-size: {theme.font_px(48)}px; min-height: {theme.px(150)}px;"
+                f"min-width: {theme.px(360)}px;"
+            )
             choice.clicked.connect(lambda _=False, n=answer.next: self.answer(n))
             answers.addWidget(choice)
         self.root.addSpacing(theme.px(24))
