@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -52,8 +52,11 @@ class KioskWindow(QWidget):
         bundle: LoadedBundle,
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
         videos_available: bool = True,
+        kiosk_mode: bool = False,
     ) -> None:
         super().__init__()
+        self.kiosk_mode = kiosk_mode
+        self._exit_allowed = not kiosk_mode
         self.setWindowTitle(bundle.model.title.get(bundle.model.default_language))
         self.setAccessibleName("Kiosk")
         self.session = Session(bundle.model.default_language, self)
@@ -200,7 +203,16 @@ class KioskWindow(QWidget):
             self.ctx.theme = theme
             self.setStyleSheet(theme.stylesheet())
 
+    def exit_kiosk(self) -> None:
+        """Close for real: the one way out, taken from the staff panel."""
+        self._exit_allowed = True
+        self.close()
+
     def closeEvent(self, event) -> None:
+        if not self._exit_allowed:
+            log.info("refused a request to close the kiosk")
+            event.ignore()
+            return
         self.idle.detach()
         for screen in self._screens.values():
             screen.leave()
@@ -224,6 +236,16 @@ def build_kiosk_window(
     bundle: LoadedBundle,
     idle_seconds: float = DEFAULT_IDLE_SECONDS,
     videos_available: bool = True,
+    kiosk_mode: bool = False,
 ) -> KioskWindow:
-    """The kiosk window on `bundle`, on the attract screen, not yet shown. Tests start here."""
-    return KioskWindow(bundle, idle_seconds, videos_available)
+    """The kiosk window on `bundle`, on the attract screen, not yet shown. Tests start here.
+
+    In kiosk mode it is frameless and on top, and only exit_kiosk() closes it."""
+    window = KioskWindow(bundle, idle_seconds, videos_available, kiosk_mode)
+    if kiosk_mode:
+        window.setWindowFlags(
+            window.windowFlags()
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+    return window
