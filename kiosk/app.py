@@ -12,6 +12,7 @@ import platformdirs
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.locate import builtin_bundle_dir
 from kiosk.runtime.crash import install_crash_guard
+from kiosk.runtime.first_paint import seconds_since_process_start
 from kiosk.runtime.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -19,10 +20,13 @@ log = logging.getLogger(__name__)
 WINDOWED_SIZE = (1280, 800)
 
 
-def run(bundle_path: Path | None, windowed: bool, idle_seconds: float) -> int:
+def run(
+    bundle_path: Path | None, windowed: bool, idle_seconds: float, exit_after_paint: bool = False
+) -> int:
     """Run the kiosk until it is told to stop; returns the exit status."""
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.runtime.first_paint import FirstPaint
     from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
     from kiosk.ui.window import build_kiosk_window
 
@@ -49,7 +53,14 @@ def run(bundle_path: Path | None, windowed: bool, idle_seconds: float) -> int:
             KeyboardLock(window)
             window.showFullScreen()
         _start_watchdog(window)
+        if exit_after_paint:
+            FirstPaint(window, on_paint=lambda: _report_start_and_quit(app))
         return app.exec()
+
+
+def _report_start_and_quit(app) -> None:
+    print(f"first paint {seconds_since_process_start():.3f} s after the process started")
+    app.quit()
 
 
 def _start_watchdog(window) -> None:

@@ -54,6 +54,11 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--idle-seconds", type=float, default=90.0, help="quiet spell before the reset to attract"
     )
+    sub.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="paint the first screen, print how long start-up took, and exit (a smoke test)",
+    )
     return parser
 
 
@@ -152,7 +157,7 @@ def _screenshots(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app import run
 
-    return run(args.bundle, args.windowed, args.idle_seconds)
+    return run(args.bundle, args.windowed, args.idle_seconds, args.exit_after_paint)
 
 
 def _schema(args: argparse.Namespace) -> int:
