@@ -29,6 +29,8 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
     "stop_if": {"en": "Stop if", "es": "Pare si"},
     "well_done": {"en": "Well done!", "es": "¡Muy bien!"},
     "next_exercise": {"en": "Next exercise", "es": "Siguiente ejercicio"},
+    "count_repeat": {"en": "One done", "es": "Hice una"},
+    "finish": {"en": "Finish", "es": "Terminar"},
     "yes": {"en": "Yes", "es": "Sí"},
     "no": {"en": "No", "es": "No"},
     "how_long": {"en": "How long", "es": "Cuánto tiempo"},

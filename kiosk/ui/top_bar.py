@@ -23,35 +23,54 @@ class TopBar(QWidget):
         self.row = QHBoxLayout()
         self.column.addLayout(self.row)
 
-    def render(self, title: str, show_back: bool, show_home: bool, portrait: bool) -> None:
-        """Rebuild the bar for the current screen; in portrait the title gets its own row."""
+    def render(
+        self, title: str, show_back: bool, show_home: bool, portrait: bool, width: int
+    ) -> None:
+        """Rebuild the bar for the current screen; in portrait the title gets its own row.
+
+        When the buttons' words do not fit in `width`, they give way to icons and language
+        codes; their accessible names stay whole."""
         clear_layout(self.column)
         self.row = QHBoxLayout()
         self.column.addLayout(self.row)
-        theme, ctx = self.ctx.theme, self.ctx
-        self.column.setContentsMargins(theme.px(40), theme.px(20), theme.px(40), theme.px(4))
-        self.row.setSpacing(theme.px(20))
-        if show_back:
-            self.row.addWidget(self._icon_button("back", "mdi6.arrow-left", self.back))
+        theme = self.ctx.theme
+        margin, spacing = theme.px(40), theme.px(20)
+        self.column.setContentsMargins(margin, theme.px(20), margin, theme.px(4))
+        self.row.setSpacing(spacing)
+        left = [self._icon_button("back", "mdi6.arrow-left", self.back)] if show_back else []
         if show_home:
-            self.row.addWidget(self._icon_button("home", "mdi6.home", self.home))
+            left.append(self._icon_button("home", "mdi6.home", self.home))
+        right = self._settings_buttons()
+        for widget in left + right:
+            widget.setParent(self)  # so the window's stylesheet sizes it before we measure
+            widget.ensurePolished()
+        title_room = 0 if portrait else width // 4
+        needed = sum(b.sizeHint().width() + spacing for b in left + right) + 2 * margin
+        if needed + title_room > width:
+            for widget in left + right:
+                _compact(widget)
         heading = label(title, "heading", wrap=portrait)
         # A long title may be cut short rather than push buttons off the screen.
         heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for widget in left:
+            self.row.addWidget(widget)
         if portrait:
             self.row.addStretch(1)
             self.column.addWidget(heading)
         else:
             self.row.addWidget(heading, 1)
-        languages = ctx.bundle.model.languages
-        if len(languages) > 1:
-            for language in languages:
-                self.row.addWidget(self._language_button(language))
+        for widget in right:
+            self.row.addWidget(widget)
+
+    def _settings_buttons(self) -> list[QPushButton]:
+        """One button per language (when there are several), and larger text."""
+        languages = self.ctx.bundle.model.languages
+        buttons = [self._language_button(lang) for lang in languages] if len(languages) > 1 else []
         larger = self._icon_button("larger_text", "mdi6.format-size", None)
         larger.setCheckable(True)
-        larger.setChecked(ctx.session.larger_text)
-        larger.toggled.connect(ctx.session.set_larger_text)
-        self.row.addWidget(larger)
+        larger.setChecked(self.ctx.session.larger_text)
+        larger.toggled.connect(self.ctx.session.set_larger_text)
+        return [*buttons, larger]
 
     def _icon_button(self, wording_key: str, icon: str, signal) -> QPushButton:
         widget = button(
@@ -66,7 +85,16 @@ class TopBar(QWidget):
     def _language_button(self, language: str) -> QPushButton:
         name = self.ctx.bundle.wording("language_name", language)
         widget = button(name)
+        widget.setProperty("short_text", language.upper())
         widget.setCheckable(True)
         widget.setChecked(language == self.ctx.session.language)
         widget.clicked.connect(lambda: self.ctx.session.set_language(language))
         return widget
+
+
+def _compact(widget: QPushButton) -> None:
+    """Icon only (or the language code): the accessible name keeps the full words."""
+    widget.ensurePolished()
+    widget.setText(
+        widget.property("short_text") or ("" if not widget.icon().isNull() else widget.text())
+    )

@@ -29,13 +29,14 @@ ScreenFactory = Callable[[ScreenContext], Screen]
 def screen_factories(videos_available: bool) -> dict[str, ScreenFactory]:
     """Each route's screen, by route name. Imported here so each screen module stays apart."""
     from kiosk.ui.screens.articles import ArticleListScreen, ArticleScreen
-    from kiosk.ui.screens.exercises import ExerciseListScreen
+    from kiosk.ui.screens.exercises import ExerciseListScreen, ExerciseScreen
     from kiosk.ui.screens.picker import PickerScreen
 
     return {
         "attract": AttractScreen,
         "home": lambda ctx: HomeScreen(ctx, videos_available),
         "exercises": ExerciseListScreen,
+        "exercise": ExerciseScreen,
         "picker": PickerScreen,
         "articles": ArticleListScreen,
         "article": ArticleScreen,
@@ -127,8 +128,9 @@ class KioskWindow(QWidget):
 
     def _show(self, route: Route, push: bool) -> None:
         self._fade.snapshot()
-        if self.history:
-            self.current_screen.leave()
+        shown = self.stack.currentWidget()
+        if isinstance(shown, Screen):
+            shown.leave()  # even when go() has just cleared the history (Home, attract)
         if push:
             self.history.append(route)
         screen = self._screen(route.screen)
@@ -168,6 +170,7 @@ class KioskWindow(QWidget):
             show_back=screen_name != "home" and screen.can_go_back(),
             show_home=screen_name != "home",
             portrait=self.height() > self.width(),
+            width=self.width(),
         )
 
     def _on_idle(self) -> None:
