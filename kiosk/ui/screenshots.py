@@ -70,6 +70,7 @@ def capture_all(
     window.session.set_language(language or model.default_language)
     camera.visit(Route("home"), "home")
     camera.visit(Route("exercises"), "exercise-list")
+    _capture_exercises(window, camera)
     _capture_picker(window, camera)
     camera.visit(Route("articles"), "article-list")
     for article in model.articles:
@@ -80,6 +81,38 @@ def capture_all(
     window.session.set_larger_text(False)
     window.close()
     return camera.taken
+
+
+def _capture_exercises(window: KioskWindow, camera: Camera) -> None:
+    """Every step of every exercise; then a running hold, a rest and the finish card."""
+    for exercise in window.ctx.bundle.model.exercises:
+        window.go(Route("exercise", exercise.id))
+        for number in range(1, len(exercise.steps) + 1):
+            camera.shoot(f"exercise-{exercise.id}-step-{number}")
+            window.current_screen.next_step()
+    timed = next(
+        (e for e in window.ctx.bundle.model.exercises if any(s.hold for s in e.steps)), None
+    )
+    if timed is None:
+        return
+    window.go(Route("exercise", timed.id))
+    screen = window.current_screen
+    while not timed.steps[screen.workout.step].hold:
+        screen.next_step()
+    screen.tap_hold()
+    for _ in range(min(2, timed.hold_seconds - 1)):
+        screen.workout.tick()  # two seconds on, without waiting for them
+    screen.render()
+    camera.shoot(f"exercise-{timed.id}-hold-running")
+    if timed.rest_seconds:
+        for _ in range(timed.repetitions):
+            screen.count_repeat()
+        camera.shoot(f"exercise-{timed.id}-rest")
+    screen.leave()
+    screen.workout.finish()
+    screen.render()
+    camera.shoot(f"exercise-{timed.id}-finished")
+    screen.leave()
 
 
 def _capture_picker(window: KioskWindow, camera: Camera) -> None:
