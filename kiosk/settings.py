@@ -1,0 +1,327 @@
+"""The kiosk's settings: declared once below, read from settings.toml, and written back safely.
+
+The settings file, `kiosk settings` and the staff panel all read SETTINGS; to add a setting,
+add one entry there and nothing else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import logging
+import math
+import re
+import textwrap
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from kiosk.paths import KioskPaths
+from kiosk.store.atomic_file import write_atomically
+
+log = logging.getLogger(__name__)
+
+CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+ORIENTATIONS = ("auto", "landscape", "portrait", "inverted-landscape", "inverted-portrait")
+
+
+class InvalidValue(ValueError):
+    """A value a setting cannot take; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its key, type, default and help, and the values it accepts."""
+
+    key: str
+    type: type  # bool, int, float or str
+    default: Any
+    help: str
+    bounds: tuple[float, float] | None = None  # lowest and highest value accepted
+    unit: str = ""
+    choices: tuple[str, ...] = ()
+    pattern: str | None = None  # for text: the form it must have
+    pattern_help: str = ""  # ...described for staff, e.g. "a language code like en or es"
+
+    def check(self, value: Any) -> Any:
+        """`value` as this setting holds it; raise InvalidValue if it cannot be."""
+        value = _CHECK_TYPE[self.type](value)
+        if self.bounds and not self.bounds[0] <= value <= self.bounds[1]:
+            low, high = (toml_value(bound) for bound in self.bounds)
+            raise InvalidValue(f"is not between {low} and {high}")
+        if self.choices and value not in self.choices:
+            raise InvalidValue(f"is not one of {', '.join(self.choices)}")
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            raise InvalidValue(f"is not {self.pattern_help}")
+        return value
+
+    def accepted(self) -> str:
+        """The values accepted, in words, e.g. "from 10 to 3600 seconds"; "" for any."""
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        if self.bounds:
+            unit = f" {self.unit}" if self.unit else ""
+            return f"from {toml_value(self.bounds[0])} to {toml_value(self.bounds[1])}{unit}"
+        if self.pattern:
+            return f"{self.pattern_help}, or empty"
+        return ""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "idle_timeout",
+        int,
+        90,
+        "Seconds without a touch before the kiosk stops what it plays, forgets the patient's "
+        "choices and goes back to the attract screen.",
+        bounds=(10, 3600),
+        unit="seconds",
+    ),
+    Setting(
+        "default_language",
+        str,
+        "",
+        "The language the kiosk starts in, e.g. en or es. Empty: the bundle's own default.",
+        pattern=r"([a-z]{2,3})?",
+        pattern_help="a language code like en or es",
+    ),
+    Setting(
+        "volume_cap",
+        float,
+        1.0,
+        "The loudest the videos may play, from 0.0 (silent) to 1.0 (full volume).",
+        bounds=(0.0, 1.0),
+    ),
+    Setting("start_muted", bool, True, "Start every video with the sound off."),
+    Setting(
+        "gesture_corner",
+        str,
+        "top-left",
+        "The screen corner staff press and hold for 3 seconds to open the PIN pad.",
+        choices=CORNERS,
+    ),
+    Setting(
+        "inbox_folder",
+        str,
+        "",
+        "The folder watched for new bundles (.zip files or folders). "
+        "Empty: the inbox folder in the kiosk's data folder.",
+    ),
+    Setting("hide_cursor", bool, True, "Hide the mouse pointer."),
+    Setting(
+        "screen_orientation",
+        str,
+        "auto",
+        "Which way up the screen is shown. auto: as the system reports it.",
+        choices=ORIENTATIONS,
+    ),
+)
+BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
+
+Settings = dataclasses.make_dataclass(
+    "Settings",
+    [(s.key, s.type, dataclasses.field(default=s.default)) for s in SETTINGS],
+    frozen=True,
+)
+Settings.__module__ = __name__
+Settings.__doc__ = "Every setting's value, one attribute per key in SETTINGS; frozen."
+
+
+class LoadedSettings(NamedTuple):
+    """The settings in force and what was wrong with the file, one sentence each."""
+
+    settings: Any  # a Settings
+    messages: list[str]
+
+
+class SettingsError(ValueError):
+    """A change to the settings was refused; the message names the key and why."""
+
+
+def settings_path() -> Path:
+    """Where settings.toml lives ($KIOSK_HOME/config, or the platform's config folder)."""
+    return KioskPaths.from_environment().settings_file
+
+
+def load(path: Path | None = None) -> LoadedSettings:
+    """Read the settings file; anything missing or wrong gets its default and a message."""
+    path = path or settings_path()
+    raw, messages = _read_toml(path)
+    values = {}
+    for key, value in raw.items():
+        setting = BY_KEY.get(key)
+        if setting is None:
+            messages.append(f"{path.name}: {_unknown_key(key)}; ignored")
+            continue
+        try:
+            values[key] = setting.check(value)
+        except InvalidValue as reason:
+            messages.append(
+                f"{path.name}: {key}: {_shown(value)} {reason}; "
+                f"using the default {toml_value(setting.default)}"
+            )
+    for message in messages:
+        log.warning("%s (%s)", message, path)
+    return LoadedSettings(Settings(**values), messages)
+
+
+def save(changes: Mapping[str, Any], path: Path | None = None) -> Any:
+    """Apply `changes` to the settings in the file and write it atomically; returns Settings.
+
+    Raises SettingsError, naming the key, if a key is unknown or a value is invalid.
+    """
+    path = path or settings_path()
+    checked = {}
+    for key, value in changes.items():
+        setting = BY_KEY.get(key)
+        if setting is None:
+            raise SettingsError(_unknown_key(key))
+        try:
+            checked[key] = setting.check(value)
+        except InvalidValue as reason:
+            raise SettingsError(f"{key}: {_shown(value)} {reason}") from None
+    settings = dataclasses.replace(load(path).settings, **checked)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, render(settings).encode("utf-8"))
+    log.info("Settings saved to %s: %s", path, checked)
+    return settings
+
+
+def render(settings: Any) -> str:
+    """The settings file's text: each key with its help; keys at their default are commented."""
+    lines = ["# Knee-care kiosk settings. A line starting with # is ignored.", ""]
+    for setting in SETTINGS:
+        value = getattr(settings, setting.key)
+        lines += [f"# {line}" for line in _wrapped(setting.help)]
+        accepted = f"{setting.accepted()}; " if setting.accepted() else ""
+        lines.append(f"# ({accepted}default {toml_value(setting.default)})")
+        prefix = "# " if value == setting.default else ""
+        lines.append(f"{prefix}{setting.key} = {toml_value(value)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def describe(path: Path | None = None) -> str:
+    """Text for `kiosk settings`: where the file is, and every key's value, default and help."""
+    path = path or settings_path()
+    settings, messages = load(path)
+    state = "" if path.exists() else " (not created yet: every setting has its default)"
+    lines = [f"Settings file: {path}{state}", ""]
+    for setting in SETTINGS:
+        value = toml_value(getattr(settings, setting.key))
+        accepted = f"; {setting.accepted()}" if setting.accepted() else ""
+        lines.append(f"{setting.key} = {value}  (default {toml_value(setting.default)}{accepted})")
+        lines += [f"    {line}" for line in _wrapped(setting.help)]
+    if messages:
+        lines += ["", "Problems in the file (defaults used instead):"]
+        lines += [f"  {message}" for message in messages]
+    return "\n".join(lines) + "\n"
+
+
+def inbox_folder(settings: Any, paths: KioskPaths) -> Path:
+    """The inbox folder to watch: the setting, or the default inbox when it is empty."""
+    if not settings.inbox_folder:
+        return paths.default_inbox
+    return Path(settings.inbox_folder).expanduser()
+
+
+def toml_value(value: Any) -> str:
+    """`value` (bool, int, float or str) written as TOML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return _toml_string(value)
+    raise TypeError(f"settings hold only true/false, numbers and text, not {type(value).__name__}")
+
+
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, width=92)
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file), []
+    except FileNotFoundError:
+        return {}, []
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        return {}, [f"{path.name}: cannot be read ({error}); using the defaults for every setting"]
+
+
+def _unknown_key(key: str) -> str:
+    close = difflib.get_close_matches(key, BY_KEY, n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return f"{key}: is not a setting the kiosk knows{hint}"
+
+
+def _shown(value: Any) -> str:
+    """A value as staff wrote it in the file."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    try:
+        return toml_value(value)
+    except TypeError:
+        return str(value)  # a TOML date or time
+
+
+# TOML basic strings: quote and backslash escaped, and every control character.
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _toml_string(text: str) -> str:
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _check_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidValue("is not a number")
+    if isinstance(value, float):
+        raise InvalidValue("is not a whole number")
+    return value
+
+
+def _check_float(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidValue("is not a number")
+    return float(value)
+
+
+def _check_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidValue("is not true or false")
+    return value
+
+
+def _check_str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidValue('is not text (write it in "quotes")')
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValue("holds characters that cannot be saved") from None
+    return value
+
+
+_CHECK_TYPE = {int: _check_int, float: _check_float, bool: _check_bool, str: _check_str}
