@@ -1,4 +1,4 @@
-"""Starting the kiosk: the Qt application, the bundle to show, and the window."""
+"""Starting the kiosk: logs, settings, the bundle to show, the window and its services."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import sys
 from contextlib import ExitStack
 from pathlib import Path
 
-import platformdirs
-
+from kiosk import settings as kiosk_settings
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
-from kiosk.content.locate import builtin_bundle_dir
+from kiosk.content.problems import refusal_text
+from kiosk.paths import KioskPaths
 from kiosk.runtime.crash import install_crash_guard
 from kiosk.runtime.first_paint import seconds_since_process_start
 from kiosk.runtime.logs import setup_logging
+from kiosk.store import BundleStore, NoUsableBundle
 
 log = logging.getLogger(__name__)
 
@@ -21,21 +22,30 @@ WINDOWED_SIZE = (1280, 800)
 
 
 def run(
-    bundle_path: Path | None, windowed: bool, idle_seconds: float, exit_after_paint: bool = False
+    bundle_path: Path | None,
+    windowed: bool,
+    idle_seconds: float | None = None,
+    exit_after_paint: bool = False,
 ) -> int:
-    """Run the kiosk until it is told to stop; returns the exit status."""
+    """Run the kiosk until staff exit it; returns the exit status."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from kiosk.runtime.first_paint import FirstPaint
     from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
+    from kiosk.ui.services import KioskServices
     from kiosk.ui.window import build_kiosk_window
 
+    paths = KioskPaths.from_environment().ensure()
+    log.info("kiosk starting; log at %s", setup_logging(paths.log_dir))
+    settings, messages = kiosk_settings.load(paths.settings_file)
+    for message in messages:
+        log.warning("%s", message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("knee-kiosk")
-    log_path = setup_logging(Path(platformdirs.user_log_dir("knee-kiosk")))
-    log.info("kiosk starting; log at %s", log_path)
+    store = BundleStore(paths)
     with ExitStack() as keep_open:
-        bundle = _open_bundle(bundle_path, keep_open)
+        bundle = _bundle_to_show(bundle_path, store, keep_open)
         if bundle is None:
             return 1
         window = build_kiosk_window(
@@ -43,7 +53,10 @@ def run(
             idle_seconds=idle_seconds,
             videos_available=_videos_available(),
             kiosk_mode=not windowed,
+            settings=settings,
         )
+        # A preview shows one bundle as it is: no installs, no inbox, no counts.
+        window.services = None if bundle_path else KioskServices.start(window, paths, store)
         install_crash_guard(window.reset_to_attract)
         UrlRefuser(window)
         if windowed:
@@ -51,11 +64,35 @@ def run(
             window.show()
         else:
             KeyboardLock(window)
+            if settings.hide_cursor:
+                app.setOverrideCursor(Qt.CursorShape.BlankCursor)
             window.showFullScreen()
         _start_watchdog(window)
         if exit_after_paint:
             FirstPaint(window, on_paint=lambda: _report_start_and_quit(app))
         return app.exec()
+
+
+def _bundle_to_show(
+    bundle_path: Path | None, store: BundleStore, keep_open: ExitStack
+) -> LoadedBundle | None:
+    """A previewed folder or zip as it is, else the store's active bundle (with fallbacks)."""
+    if bundle_path is not None:
+        try:
+            return keep_open.enter_context(open_bundle(bundle_path))
+        except BundleInvalid as refusal:
+            print(refusal_text(str(bundle_path), refusal.problems), file=sys.stderr)
+            return None
+    try:
+        start = store.open_active()
+    except NoUsableBundle as error:
+        log.critical("%s", error)
+        print(error, file=sys.stderr)
+        return None
+    for reason in start.reasons:
+        log.warning("start-up fallback: %s", reason)
+    log.info("showing %s %s (%s)", start.loaded.model.id, start.loaded.model.version, start.source)
+    return start.loaded
 
 
 def _report_start_and_quit(app) -> None:
@@ -72,18 +109,6 @@ def _start_watchdog(window) -> None:
     if interval is not None:
         WatchdogPinger(interval, window).start()
         log.info("systemd watchdog pings every %d ms", interval)
-
-
-def _open_bundle(bundle_path: Path | None, keep_open: ExitStack) -> LoadedBundle | None:
-    """The bundle to show: a previewed path, else the built-in bundle."""
-    source = bundle_path or builtin_bundle_dir()
-    try:
-        return keep_open.enter_context(open_bundle(source))
-    except BundleInvalid as refusal:
-        print(f"{source}: not valid, {len(refusal.problems)} problem(s):", file=sys.stderr)
-        for problem in refusal.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return None
 
 
 def _videos_available() -> bool:

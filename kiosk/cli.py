@@ -12,6 +12,7 @@ from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.archive import write_zip
 from kiosk.content.locate import builtin_bundle_dir
 from kiosk.content.model import Bundle
+from kiosk.content.problems import refusal_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +44,16 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("folder", type=Path, help="the bundle folder (holding bundle.json)")
     sub.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
     command("schema", _schema, "Print the JSON Schema of bundle.json (for editors).")
+    sub = command("install", _install, "Install a bundle folder or .zip; it goes live when idle.")
+    sub.add_argument("path", type=Path, help="bundle folder or .zip")
+    command("list", _list, "List the installed bundles and which one is on show.")
+    command("rollback", _rollback, "Go back to the bundle that was on show before.")
+    command("settings", _settings, "Show where the settings file is and what it holds.")
+    sub = command("stats", _stats, "Anonymous counts of what patients viewed, per day.")
+    sub.add_argument("--csv", action="store_true", help="write CSV to standard output")
+    sub.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
+    command("set-pin", _set_pin, "Set the staff PIN (4 to 8 digits), asked twice, not shown.")
+    command("doctor", _doctor, "Check that this machine can run the kiosk.")
     sub = command("screenshots", _screenshots, "Render every screen and state to PNG files.")
     sub.add_argument("outdir", type=Path, help="folder for the PNG files")
     sub.add_argument("--size", default="1920x1080", help="window size, WIDTHxHEIGHT")
@@ -52,7 +63,7 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--windowed", action="store_true", help="run in a normal window (demo)")
     sub.add_argument("--bundle", type=Path, help="preview a bundle folder or .zip")
     sub.add_argument(
-        "--idle-seconds", type=float, default=90.0, help="quiet spell before the reset to attract"
+        "--idle-seconds", type=float, help="quiet spell before the reset (default: the setting)"
     )
     sub.add_argument(
         "--exit-after-paint",
@@ -69,10 +80,12 @@ def _with_bundle(path: Path | None, use: Callable[[LoadedBundle], int]) -> int:
         with open_bundle(source) as loaded:
             return use(loaded)
     except BundleInvalid as refusal:
-        print(f"{source}: not valid, {len(refusal.problems)} problem(s):", file=sys.stderr)
-        for problem in refusal.problems:
-            print(f"  {problem}", file=sys.stderr)
+        _print_refusal(str(source), refusal)
         return 1
+
+
+def _print_refusal(source: str, refusal: BundleInvalid) -> None:
+    print(refusal_text(source, refusal.problems), file=sys.stderr)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -125,6 +138,92 @@ def _pack(args: argparse.Namespace) -> int:
         return 0
 
     return _with_bundle(args.folder, write)
+
+
+def _install(args: argparse.Namespace) -> int:
+    from kiosk.store import BundleStore
+
+    try:
+        result = BundleStore().install(args.path)
+    except BundleInvalid as refusal:
+        _print_refusal(str(args.path), refusal)
+        return 1
+    except OSError as error:
+        print(f"{args.path}: could not be installed ({error})", file=sys.stderr)
+        return 1
+    print(result.message)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from kiosk.store import BundleStore
+
+    print(BundleStore().describe())
+    return 0
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    from kiosk.store import BundleStore, StoreError
+
+    try:
+        pointer = BundleStore().rollback()
+    except StoreError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Now on show: {pointer.active} (the kiosk switches at its next quiet moment)")
+    return 0
+
+
+def _settings(args: argparse.Namespace) -> int:
+    from kiosk import settings
+
+    print(settings.describe())
+    return 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk.paths import KioskPaths
+    from kiosk.usage import UsageCounts
+
+    counts = UsageCounts(KioskPaths.from_environment().ensure().usage_db)
+    if args.csv:
+        counts.export_csv(sys.stdout, days=args.days)
+        return 0
+    rows = counts.last_days(args.days)
+    if not rows:
+        print(f"Nothing viewed in the last {args.days} days.")
+    for row in rows:
+        print(f"{row.day}  {row.kind:14} {row.item:32} {row.count:6}")
+    return 0
+
+
+def _set_pin(args: argparse.Namespace) -> int:
+    import getpass
+
+    from kiosk.paths import KioskPaths
+    from kiosk.staff.pin import PinError, check_format, set_pin
+
+    pin = getpass.getpass("New staff PIN (4 to 8 digits): ")
+    try:
+        check_format(pin)
+    except PinError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if getpass.getpass("The same PIN again: ") != pin:
+        print("The two PINs differ; nothing was changed.", file=sys.stderr)
+        return 1
+    set_pin(KioskPaths.from_environment().ensure().pin_file, pin)
+    print("The staff PIN is set.")
+    return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.runtime.doctor import run_doctor
+
+    findings = run_doctor()
+    for finding in findings:
+        print(finding)
+    return 0 if all(finding.ok for finding in findings) else 1
 
 
 def _screenshots(args: argparse.Namespace) -> int:

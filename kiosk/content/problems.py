@@ -18,6 +18,12 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def refusal_text(source: str, problems: list[Problem]) -> str:
+    """A refused bundle's problems, one per line, for a terminal or a log."""
+    lines = [f"{source}: not valid, {len(problems)} problem(s):"]
+    return "\n".join([*lines, *(f"  {problem}" for problem in problems)])
+
+
 def format_path(loc: tuple[str | int, ...] | list[str | int]) -> str:
     """Turn ('exercises', 2, 'steps', 0) into 'exercises[2].steps[0]'."""
     out = ""

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.content import LoadedBundle
 from kiosk.content.model import Text
+from kiosk.settings import Settings
 from kiosk.ui.media import MediaService
 from kiosk.ui.theme import Theme
 
@@ -49,6 +50,7 @@ class ScreenContext:
     media: MediaService
     session: Session
     theme: Theme
+    settings: Settings
 
     def text(self, text: Text) -> str:
         """A bundle text in the patient's language."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from PySide6.QtGui import QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedBundle
+from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.media import MediaService
@@ -22,7 +24,6 @@ from kiosk.ui.transition import CrossFade
 
 log = logging.getLogger(__name__)
 
-DEFAULT_IDLE_SECONDS = 90.0
 ScreenFactory = Callable[[ScreenContext], Screen]
 
 
@@ -47,25 +48,35 @@ class KioskWindow(QWidget):
     """The kiosk: a top bar over one page at a time, reset to attract when left alone."""
 
     route_changed = Signal(object)  # the Route now shown
+    viewed = Signal(str, str)  # (kind, item id): what a patient was shown, for usage counts
+    went_idle = Signal()  # the kiosk is back on attract after a quiet spell: a safe moment
 
     def __init__(
         self,
         bundle: LoadedBundle,
-        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+        idle_seconds: float | None = None,
         videos_available: bool = True,
         kiosk_mode: bool = False,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.kiosk_mode = kiosk_mode
+        self.services = None  # KioskServices, set by the app; None in a preview or a test
         self._exit_allowed = not kiosk_mode
-        self.setWindowTitle(bundle.model.title.get(bundle.model.default_language))
         self.setAccessibleName("Kiosk")
-        self.session = Session(bundle.model.default_language, self)
-        family = _load_fonts(bundle)
+        settings = settings or Settings()
+        if idle_seconds is not None:
+            settings = dataclasses.replace(settings, idle_timeout=idle_seconds)
+        self.session = Session(_default_language(bundle, settings), self)
         self.ctx = ScreenContext(
-            bundle, MediaService(bundle, self), self.session, Theme.for_screen(QSize(1920, 1080))
+            bundle,
+            MediaService(bundle, self),
+            self.session,
+            Theme.for_screen(QSize(1920, 1080)),
+            settings,
         )
-        self._font_family = family
+        self._font_family = _load_fonts(bundle)
+        self.setWindowTitle(bundle.model.title.get(self.session.language))
         self._factories = screen_factories(videos_available)
         self._screens: dict[str, Screen] = {}
         self._restyle_pending = False
@@ -81,7 +92,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
         self._fade = CrossFade(self)
-        self.idle = IdleWatcher(idle_seconds, self)
+        self.idle = IdleWatcher(settings.idle_timeout, self)
         self.idle.idle.connect(self._on_idle)
         self.session.changed.connect(self._restyle)
         self._apply_theme(QSize(1920, 1080))
@@ -125,6 +136,24 @@ class KioskWindow(QWidget):
             screen.reset_state()
         self.session.reset()
         self.go(Route("attract"))
+        self.went_idle.emit()
+
+    def swap_bundle(self, bundle: LoadedBundle) -> None:
+        """Show another bundle from its attract screen; called only at a quiet moment."""
+        log.info("now showing bundle %s %s", bundle.model.id, bundle.model.version)
+        for screen in self._screens.values():
+            screen.leave()
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self._screens.clear()
+        self.history.clear()
+        self.ctx.bundle = bundle
+        self.ctx.media = MediaService(bundle, self)
+        self._font_family = _load_fonts(bundle)
+        self.session.default_language = _default_language(bundle, self.ctx.settings)
+        self.session.reset()
+        self._apply_theme(self.size(), force=True)
+        self.go(Route("attract"))
 
     def _show(self, route: Route, push: bool) -> None:
         self._fade.snapshot()
@@ -143,6 +172,9 @@ class KioskWindow(QWidget):
         else:
             self.idle.restart()
         self.route_changed.emit(route)
+        self.viewed.emit("screen", route.screen)
+        if route.item is not None and route.screen in ("exercise", "article"):
+            self.viewed.emit(route.screen, route.item)
 
     def finish_transition(self) -> None:
         """End the page fade now (for screenshots)."""
@@ -155,6 +187,7 @@ class KioskWindow(QWidget):
             screen.go_back.connect(self.back)
             screen.go_home.connect(self.home)
             screen.chrome_changed.connect(self._render_top_bar)
+            screen.viewed.connect(self.viewed)
             self._screens[name] = screen
             self.stack.addWidget(screen)
         return self._screens[name]
@@ -199,10 +232,10 @@ class KioskWindow(QWidget):
     def _theme_for(self, size: QSize) -> Theme:
         return Theme.for_screen(size, self.session.larger_text, self._font_family)
 
-    def _apply_theme(self, size: QSize) -> None:
+    def _apply_theme(self, size: QSize, force: bool = False) -> None:
         theme = self._theme_for(size)
         self._shape = (theme, size.height() > size.width())
-        if theme != self.ctx.theme or not self.styleSheet():
+        if force or theme != self.ctx.theme or not self.styleSheet():
             self.ctx.theme = theme
             self.setStyleSheet(theme.stylesheet())
 
@@ -222,6 +255,12 @@ class KioskWindow(QWidget):
         super().closeEvent(event)
 
 
+def _default_language(bundle: LoadedBundle, settings: Settings) -> str:
+    """The settings' language when the bundle has it, else the bundle's own default."""
+    wanted = settings.default_language
+    return wanted if wanted in bundle.model.languages else bundle.model.default_language
+
+
 def _load_fonts(bundle: LoadedBundle) -> str:
     """Register the bundle's fonts; the family of the first one is the kiosk's typeface."""
     family = ""
@@ -237,14 +276,16 @@ def _load_fonts(bundle: LoadedBundle) -> str:
 
 def build_kiosk_window(
     bundle: LoadedBundle,
-    idle_seconds: float = DEFAULT_IDLE_SECONDS,
+    idle_seconds: float | None = None,
     videos_available: bool = True,
     kiosk_mode: bool = False,
+    settings: Settings | None = None,
 ) -> KioskWindow:
     """The kiosk window on `bundle`, on the attract screen, not yet shown. Tests start here.
 
+    `settings` defaults to every setting's default; `idle_seconds` overrides its idle timeout.
     In kiosk mode it is frameless and on top, and only exit_kiosk() closes it."""
-    window = KioskWindow(bundle, idle_seconds, videos_available, kiosk_mode)
+    window = KioskWindow(bundle, idle_seconds, videos_available, kiosk_mode, settings)
     if kiosk_mode:
         window.setWindowFlags(
             window.windowFlags()

@@ -26,6 +26,7 @@ class Screen(QWidget):
     go_back = Signal()
     go_home = Signal()
     chrome_changed = Signal()  # the title or the Back button should be drawn again
+    viewed = Signal(str, str)  # (kind, item id) shown to the patient, e.g. a picker result
 
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()

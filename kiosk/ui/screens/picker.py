@@ -57,6 +57,8 @@ class PickerScreen(Screen):
     def answer(self, next_id: str) -> None:
         """Follow an answer to the next node."""
         self.path.append(next_id)
+        if isinstance(self.ctx.bundle.model.picker.nodes[next_id], Result):
+            self.viewed.emit("picker_result", next_id)
         self.render()
         self.chrome_changed.emit()  # Back is hidden on a red flag
 

@@ -1,0 +1,207 @@
+"""`kiosk doctor`: checks that this machine can run the kiosk, in words an installer can act on."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# Shared libraries Qt loads at run time, and the Debian/Ubuntu package that provides each.
+DEBIAN_PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libpulse.so.0": "libpulse0",
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check's outcome: ok, and what to say."""
+
+    ok: bool
+    check: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{'OK  ' if self.ok else 'FAIL'}  {self.check}: {self.detail}"
+
+
+def package_for(library: str) -> str:
+    """The package to install for a missing library, known or guessed from its name."""
+    if library in DEBIAN_PACKAGES:
+        return DEBIAN_PACKAGES[library]
+    match = re.match(r"lib(.+)\.so\.(\d+)", library)
+    if not match:
+        return library
+    name, major = match.groups()
+    # Debian puts a dash between a name that ends in a digit and the major version.
+    return f"lib{name.lower()}{'-' if name[-1].isdigit() else ''}{major}"
+
+
+def unloadable_libraries(binary: Path) -> list[tuple[str, str]]:
+    """(library, why) for each shared library `binary` needs that the loader cannot load."""
+    if shutil.which("ldd") is None:
+        return _first_unloadable_with_ctypes(binary)
+    done = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, timeout=30)
+    problems = [
+        (line.split("=>")[0].strip(), "not found")
+        for line in done.stdout.splitlines()
+        if "not found" in line
+    ]
+    # A library that is present but broken (or shadowed by a broken copy) stops ldd early.
+    output = done.stdout + done.stderr  # glibc's ldd prints this error on stdout
+    for match in re.finditer(r"error while loading shared libraries: (\S+): (.+)", output):
+        problems.append((Path(match.group(1)).name, match.group(2).strip()))
+    return problems
+
+
+def _first_unloadable_with_ctypes(binary: Path) -> list[tuple[str, str]]:
+    code = "import ctypes, sys; ctypes.CDLL(sys.argv[1])"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(binary)], capture_output=True, text=True, timeout=30
+    )
+    match = re.search(r"OSError: (\S+?): (.+)", done.stderr)
+    return [(Path(match.group(1)).name, match.group(2))] if match else []
+
+
+def qt_folder() -> Path:
+    """Where PySide6 keeps Qt's libraries and plugins (found without importing Qt)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    return Path(next(iter(spec.submodule_search_locations))) / "Qt"
+
+
+def check_libraries(label: str, binary: Path) -> Finding:
+    """Every library `binary` needs loads; else name each one and the package to install."""
+    if not binary.exists():
+        return Finding(False, label, f"{binary} is missing from the installation")
+    problems = unloadable_libraries(binary)
+    if not problems:
+        return Finding(True, label, "all libraries load")
+    parts = [f"{library} ({why})" for library, why in problems]
+    packages = " ".join(sorted({package_for(library) for library, _ in problems}))
+    return Finding(
+        False, label, f"cannot load {', '.join(parts)}; install: apt-get install {packages}"
+    )
+
+
+def check_in_offscreen_qt(label: str, code: str, *args: str) -> Finding:
+    """Run `code` in a fresh offscreen Qt process; its last printed line is the detail."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60, env=env
+    )
+    lines = (done.stdout.strip() or done.stderr.strip() or "no output").splitlines()
+    return Finding(done.returncode == 0, label, lines[-1])
+
+
+MULTIMEDIA_CODE = """
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication([])
+from kiosk.ui.video.backend import multimedia_available
+ok = multimedia_available()
+print("a multimedia backend loaded" if ok else "no multimedia backend: videos will be unavailable")
+sys.exit(0 if ok else 1)
+"""
+
+FONTS_CODE = """
+import sys
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+app = QGuiApplication([])
+fonts = sys.argv[1:]
+bad = [f for f in fonts if QFontDatabase.addApplicationFont(f) < 0]
+print("cannot load " + ", ".join(bad) if bad else f"{len(fonts)} font(s) load")
+sys.exit(1 if bad else 0)
+"""
+
+
+def check_fonts(font_files: list[Path]) -> Finding:
+    """The bundle's fonts load into Qt."""
+    return check_in_offscreen_qt("fonts", FONTS_CODE, *map(str, font_files))
+
+
+def check_writable(label: str, folder: Path) -> Finding:
+    """The kiosk can create files in `folder`."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".kiosk-doctor-probe"
+        probe.write_text("ok", encoding="utf-8")
+        probe.unlink()
+    except OSError as error:
+        return Finding(False, label, f"{folder} is not writable ({error.strerror or error})")
+    return Finding(True, label, f"{folder} is writable")
+
+
+def platform_checks() -> Iterator[Callable[[], Finding]]:
+    """The checks of Qt's own pieces: platform plugins and multimedia."""
+    qt = qt_folder()
+    yield lambda: check_libraries("platform plugin xcb (X11)", qt / "plugins/platforms/libqxcb.so")
+    wayland = qt / "plugins/platforms/libqwayland.so"
+    if wayland.exists():
+        yield lambda: check_libraries("platform plugin wayland", wayland)
+    multimedia = qt / "lib/libQt6Multimedia.so.6"
+    yield lambda: check_libraries("QtMultimedia libraries", multimedia)
+    yield lambda: check_in_offscreen_qt("multimedia backend", MULTIMEDIA_CODE)
+
+
+def bundle_checks() -> Iterator[Callable[[], Finding]]:
+    """The folders the kiosk writes to, the bundle it would show, and that bundle's fonts."""
+    from kiosk.paths import KioskPaths
+    from kiosk.store import BundleStore, NoUsableBundle
+
+    paths = KioskPaths.from_environment()
+    for label, folder in (
+        ("settings folder", paths.config_dir),
+        ("data folder", paths.data_dir),
+        ("log folder", paths.log_dir),
+    ):
+        yield lambda label=label, folder=folder: check_writable(label, folder)
+    try:
+        start = BundleStore(paths).open_active(start_pending=False)
+    except NoUsableBundle as error:
+        message = str(error)
+        yield lambda: Finding(False, "active bundle", message)
+        return
+    model = start.loaded.model
+    detail = f"{model.id} {model.version} ({start.source}) is valid"
+    yield lambda: Finding(not start.reasons, "active bundle", "; ".join([detail, *start.reasons]))
+    fonts = [start.loaded.media_path(font.file) for font in model.fonts]
+    if fonts:
+        yield lambda: check_fonts(fonts)
+
+
+def run_doctor() -> list[Finding]:
+    """Run every check, each one even if another failed."""
+    findings = []
+    for check in [*platform_checks(), *bundle_checks()]:
+        try:
+            findings.append(check())
+        except Exception as error:  # a check that breaks is itself a finding, not a crash
+            findings.append(Finding(False, "doctor", f"a check failed to run: {error}"))
+    return findings

@@ -1,0 +1,115 @@
+"""A running kiosk takes a new bundle only at a quiet moment, refuses a bad one without a
+change on screen, rolls back in one step, picks up its inbox and counts what is viewed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.archive import write_zip
+from kiosk.content.loader import load_bundle
+from kiosk.paths import KioskPaths
+from kiosk.store import BundleStore
+from kiosk.ui.screens.base import Route
+from kiosk.ui.services import KioskServices
+from tests.conftest import SMALL_BUNDLE
+from tests.ui.conftest import tap
+
+
+def bundle_version(tmp_path: Path, version: str, title: str) -> Path:
+    """A copy of the small bundle with another version and title."""
+    folder = tmp_path / f"bundle-{version}"
+    shutil.copytree(SMALL_BUNDLE, folder)
+    manifest = folder / "bundle.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["version"] = version
+    data["title"] = {"en": title, "fr": title}
+    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def kiosk(make_window, small, tmp_path):
+    paths = KioskPaths.under(tmp_path / "home").ensure()
+    store = BundleStore(paths, builtin_dir=SMALL_BUNDLE)
+    window = make_window(small)
+    window.services = KioskServices.start(window, paths, store)
+    return window
+
+
+def test_new_bundle_waits_for_a_quiet_moment(qtbot, kiosk, tmp_path) -> None:
+    service = kiosk.services.bundles
+    kiosk.home()
+    with qtbot.waitSignal(service.installed, timeout=10000):
+        service.install(bundle_version(tmp_path, "3.0", "Version three"))
+    qtbot.wait(100)
+    assert kiosk.ctx.bundle.model.version == "2.1"  # a patient is using it: no swap
+    with qtbot.waitSignal(service.swapped, timeout=10000):
+        kiosk.reset_to_attract()
+    assert kiosk.ctx.bundle.model.version == "3.0"
+    assert kiosk.route == Route("attract")
+    kiosk.home()
+    assert kiosk.current_screen.title() == "Version three"
+
+
+def test_refused_bundle_changes_nothing(qtbot, kiosk, tmp_path) -> None:
+    service = kiosk.services.bundles
+    broken = bundle_version(tmp_path, "4.0", "Broken")
+    (broken / "clips" / "blue-clip.mp4").write_bytes(b"not a video")
+    kiosk.home()
+    with qtbot.waitSignal(service.refused, timeout=10000) as refused:
+        service.install(broken)
+    source, problems = refused.args
+    assert source.endswith("bundle-4.0")
+    assert any("clips/blue-clip.mp4 is not an MP4 video" in str(p) for p in problems)
+    kiosk.reset_to_attract()
+    qtbot.wait(200)
+    assert kiosk.ctx.bundle.model.version == "2.1"
+    assert kiosk.services.store.pointer().pending is None
+
+
+def test_activate_now_and_rollback(qtbot, kiosk, tmp_path) -> None:
+    service = kiosk.services.bundles
+    for version in ("3.0", "4.0"):
+        with qtbot.waitSignal(service.installed, timeout=10000):
+            service.install(bundle_version(tmp_path, version, f"Version {version}"))
+        kiosk.home()
+        with qtbot.waitSignal(service.swapped, timeout=10000):
+            service.activate_now()
+        assert kiosk.ctx.bundle.model.version == version
+    with qtbot.waitSignal(service.swapped, timeout=10000):
+        service.rollback()
+    assert kiosk.ctx.bundle.model.version == "3.0"
+
+
+def test_inbox_drop_is_installed(qtbot, kiosk, tmp_path) -> None:
+    service = kiosk.services.bundles
+    source = bundle_version(tmp_path, "5.0", "From the inbox")
+    loaded = load_bundle(source)
+    dropped = service.inbox / "new.zip"
+    write_zip(source, loaded.files, dropped)
+    service.inbox_quiet_seconds = 0.3
+    qtbot.wait(400)  # the copy has been still for longer than that
+    with qtbot.waitSignal(service.inbox_taken, timeout=10000) as taken:
+        service.check_inbox()
+    assert taken.args[0].accepted
+    assert kiosk.services.store.pointer().pending == "small-test-5.0"
+    assert (service.inbox / "done" / "new.zip").exists()
+
+
+def test_usage_counts_what_was_viewed(qtbot, kiosk) -> None:
+    kiosk.home()
+    tap(qtbot, kiosk, "Mouvements")
+    tap(qtbot, kiosk, "Cercle du bras")
+    kiosk.home()
+    tap(qtbot, kiosk, "Choisir")
+    tap(qtbot, kiosk, "Chaud")
+    rows = {(r.kind, r.item): r.count for r in kiosk.services.usage.last_days(1)}
+    assert rows[("screen", "home")] == 2
+    assert rows[("exercise", "arm-circle")] == 1
+    assert rows[("picker_result", "urgent")] == 1
+    kinds = {kind for kind, _ in rows}
+    assert kinds <= {"screen", "video", "exercise", "article", "picker_result"}
