@@ -54,6 +54,10 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
     command("set-pin", _set_pin, "Set the staff PIN (4 to 8 digits), asked twice, not shown.")
     command("doctor", _doctor, "Check that this machine can run the kiosk.")
+    hidden = commands.add_parser("doctor-check")  # one Qt check, run by `doctor` in a child
+    hidden.add_argument("check", choices=["multimedia", "fonts"])
+    hidden.add_argument("files", nargs="*", type=Path)
+    hidden.set_defaults(handler=_doctor_check)
     sub = command("screenshots", _screenshots, "Render every screen and state to PNG files.")
     sub.add_argument("outdir", type=Path, help="folder for the PNG files")
     sub.add_argument("--size", default="1920x1080", help="window size, WIDTHxHEIGHT")
@@ -224,6 +228,12 @@ def _doctor(args: argparse.Namespace) -> int:
     for finding in findings:
         print(finding)
     return 0 if all(finding.ok for finding in findings) else 1
+
+
+def _doctor_check(args: argparse.Namespace) -> int:
+    from kiosk.runtime.qt_checks import run_check
+
+    return run_check(args.check, args.files)
 
 
 def _screenshots(args: argparse.Namespace) -> int:

@@ -110,40 +110,26 @@ def check_libraries(label: str, binary: Path) -> Finding:
     )
 
 
-def check_in_offscreen_qt(label: str, code: str, *args: str) -> Finding:
-    """Run `code` in a fresh offscreen Qt process; its last printed line is the detail."""
+def check_in_offscreen_qt(label: str, check: str, files: list[Path]) -> Finding:
+    """Run a Qt check in a fresh offscreen kiosk process; its last printed line is the detail.
+
+    The child is this same program (python -m kiosk, or the standalone build's binary)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "kiosk"]
     done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60, env=env
+        [*program, "doctor-check", check, *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
     lines = (done.stdout.strip() or done.stderr.strip() or "no output").splitlines()
     return Finding(done.returncode == 0, label, lines[-1])
 
 
-MULTIMEDIA_CODE = """
-import sys
-from PySide6.QtGui import QGuiApplication
-app = QGuiApplication([])
-from kiosk.ui.video.backend import multimedia_available
-ok = multimedia_available()
-print("a multimedia backend loaded" if ok else "no multimedia backend: videos will be unavailable")
-sys.exit(0 if ok else 1)
-"""
-
-FONTS_CODE = """
-import sys
-from PySide6.QtGui import QFontDatabase, QGuiApplication
-app = QGuiApplication([])
-fonts = sys.argv[1:]
-bad = [f for f in fonts if QFontDatabase.addApplicationFont(f) < 0]
-print("cannot load " + ", ".join(bad) if bad else f"{len(fonts)} font(s) load")
-sys.exit(1 if bad else 0)
-"""
-
-
 def check_fonts(font_files: list[Path]) -> Finding:
     """The bundle's fonts load into Qt."""
-    return check_in_offscreen_qt("fonts", FONTS_CODE, *map(str, font_files))
+    return check_in_offscreen_qt("fonts", "fonts", font_files)
 
 
 def check_writable(label: str, folder: Path) -> Finding:
@@ -167,7 +153,6 @@ def platform_checks() -> Iterator[Callable[[], Finding]]:
         yield lambda: check_libraries("platform plugin wayland", wayland)
     multimedia = qt / "lib/libQt6Multimedia.so.6"
     yield lambda: check_libraries("QtMultimedia libraries", multimedia)
-    yield lambda: check_in_offscreen_qt("multimedia backend", MULTIMEDIA_CODE)
 
 
 def bundle_checks() -> Iterator[Callable[[], Finding]]:
@@ -191,6 +176,8 @@ def bundle_checks() -> Iterator[Callable[[], Finding]]:
     model = start.loaded.model
     detail = f"{model.id} {model.version} ({start.source}) is valid"
     yield lambda: Finding(not start.reasons, "active bundle", "; ".join([detail, *start.reasons]))
+    videos = [start.loaded.media_path(video.file) for video in model.videos.items[:1]]
+    yield lambda: check_in_offscreen_qt("multimedia backend", "multimedia", videos)
     fonts = [start.loaded.media_path(font.file) for font in model.fonts]
     if fonts:
         yield lambda: check_fonts(fonts)
