@@ -29,6 +29,10 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.idle)
         QApplication.instance().installEventFilter(self)
 
+    def set_seconds(self, seconds: float) -> None:
+        """A new quiet spell (a setting changed), counted from the next touch."""
+        self._timer.setInterval(round(seconds * 1000))
+
     def restart(self) -> None:
         """Start counting the quiet spell again from now."""
         self._timer.start()

@@ -18,9 +18,11 @@ from kiosk.ui.media import MediaService
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
+from kiosk.ui.window_settings import default_language_for
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,8 @@ def screen_factories(videos_available: bool) -> dict[str, ScreenFactory]:
     from kiosk.ui.screens.articles import ArticleListScreen, ArticleScreen
     from kiosk.ui.screens.exercises import ExerciseListScreen, ExerciseScreen
     from kiosk.ui.screens.picker import PickerScreen
+    from kiosk.ui.staff.panel import StaffPanelScreen
+    from kiosk.ui.staff.pin_pad import PinPadScreen
 
     return {
         "attract": AttractScreen,
@@ -41,6 +45,8 @@ def screen_factories(videos_available: bool) -> dict[str, ScreenFactory]:
         "picker": PickerScreen,
         "articles": ArticleListScreen,
         "article": ArticleScreen,
+        "staff-pin": PinPadScreen,
+        "staff": StaffPanelScreen,
     }
 
 
@@ -67,7 +73,7 @@ class KioskWindow(QWidget):
         settings = settings or Settings()
         if idle_seconds is not None:
             settings = dataclasses.replace(settings, idle_timeout=idle_seconds)
-        self.session = Session(_default_language(bundle, settings), self)
+        self.session = Session(default_language_for(bundle, settings), self)
         self.ctx = ScreenContext(
             bundle,
             MediaService(bundle, self),
@@ -94,6 +100,7 @@ class KioskWindow(QWidget):
         self._fade = CrossFade(self)
         self.idle = IdleWatcher(settings.idle_timeout, self)
         self.idle.idle.connect(self._on_idle)
+        self.staff = StaffAccess(self)  # the corner gesture to the PIN pad, and staff state
         self.session.changed.connect(self._restyle)
         self._apply_theme(QSize(1920, 1080))
         self.go(Route("attract"))
@@ -150,7 +157,7 @@ class KioskWindow(QWidget):
         self.ctx.bundle = bundle
         self.ctx.media = MediaService(bundle, self)
         self._font_family = _load_fonts(bundle)
-        self.session.default_language = _default_language(bundle, self.ctx.settings)
+        self.session.default_language = default_language_for(bundle, self.ctx.settings)
         self.session.reset()
         self._apply_theme(self.size(), force=True)
         self.go(Route("attract"))
@@ -172,9 +179,10 @@ class KioskWindow(QWidget):
         else:
             self.idle.restart()
         self.route_changed.emit(route)
-        self.viewed.emit("screen", route.screen)
-        if route.item is not None and route.screen in ("exercise", "article"):
-            self.viewed.emit(route.screen, route.item)
+        if screen.shows_top_bar():  # patients' screens only: staff visits are not usage
+            self.viewed.emit("screen", route.screen)
+            if route.item is not None and route.screen in ("exercise", "article"):
+                self.viewed.emit(route.screen, route.item)
 
     def finish_transition(self) -> None:
         """End the page fade now (for screenshots)."""
@@ -194,10 +202,11 @@ class KioskWindow(QWidget):
 
     def _render_top_bar(self) -> None:
         screen_name = self.route.screen
-        self.top_bar.setVisible(screen_name != "attract")
-        if screen_name == "attract":
-            return
         screen = self.current_screen
+        shown = screen_name != "attract" and screen.shows_top_bar()
+        self.top_bar.setVisible(shown)
+        if not shown:
+            return
         self.top_bar.render(
             screen.title(),
             show_back=screen_name != "home" and screen.can_go_back(),
@@ -253,12 +262,6 @@ class KioskWindow(QWidget):
         for screen in self._screens.values():
             screen.leave()
         super().closeEvent(event)
-
-
-def _default_language(bundle: LoadedBundle, settings: Settings) -> str:
-    """The settings' language when the bundle has it, else the bundle's own default."""
-    wanted = settings.default_language
-    return wanted if wanted in bundle.model.languages else bundle.model.default_language
 
 
 def _load_fonts(bundle: LoadedBundle) -> str:

@@ -76,3 +76,7 @@ class Screen(QWidget):
     def can_go_back(self) -> bool:
         """False where the screen offers nothing but Home (a red-flag result)."""
         return True
+
+    def shows_top_bar(self) -> bool:
+        """False for screens without the patient's Back, Home and language bar (staff ones)."""
+        return True

@@ -1,0 +1,226 @@
+"""The staff PIN pad: digits only, dots for what is typed, and a lockout after wrong tries."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from kiosk.staff.pin import MAX_DIGITS, MAX_TRIES, PinError, check_format, pin_is_set, set_pin
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.staff.access import StaffAccess
+from kiosk.ui.staff.parts import staff_button, staff_stylesheet, staff_theme
+from kiosk.ui.theme import COLOURS
+from kiosk.ui.widgets import label
+
+Stage = Literal["enter", "choose", "confirm"]
+HEADINGS: dict[Stage, str] = {
+    "enter": "Staff PIN",
+    "choose": "Choose a staff PIN",
+    "confirm": "Enter it again",
+}
+PROMPTS: dict[Stage, str] = {
+    "enter": "Type the staff PIN, then press OK.",
+    "choose": "No staff PIN is set yet. Choose one of 4 to 8 digits, then press OK.",
+    "confirm": "Type the same PIN again to make sure, then press OK.",
+}
+COUNTDOWN_MS = 250  # the lockout's seconds are redrawn promptly, not a second late
+KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK")
+
+
+class PinPadScreen(Screen):
+    """Checks the staff PIN (or sets the first one) and opens the staff panel."""
+
+    def __init__(self, ctx: ScreenContext) -> None:
+        super().__init__(ctx)
+        self.setAccessibleName("Staff PIN pad")
+        self.typed = ""
+        self.stage: Stage = "enter"
+        self.chosen = ""  # the new PIN, while staff type it a second time
+        self.message = ""
+        self.message_is_error = False
+        self._dots: QLabel | None = None
+        self._message: QLabel | None = None
+        self._keys: list[QPushButton] = []
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(COUNTDOWN_MS)
+        self._countdown.timeout.connect(self._tick)
+
+    @property
+    def access(self) -> StaffAccess:
+        """The staff state kept on the window (the PIN gate lives there)."""
+        return self.window().staff
+
+    def shows_top_bar(self) -> bool:
+        return False
+
+    def reset_state(self) -> None:
+        """Forget every digit typed: the next person starts from nothing."""
+        self.typed = self.chosen = self.message = ""
+        self.message_is_error = False
+        self.stage = "enter"
+
+    def show_route(self, route: Route) -> None:
+        self.route = route
+        self.reset_state()
+        self.stage = "enter" if pin_is_set(self.access.paths.pin_file) else "choose"
+        self.render()
+        self._tick()
+
+    def leave(self) -> None:
+        self._countdown.stop()
+        self.reset_state()  # nothing typed stays behind a closed pad
+
+    def build(self) -> None:
+        theme = staff_theme(self.ctx.theme)
+        self.setStyleSheet(staff_stylesheet(theme, self.ctx.theme.larger_text))
+        self.root.setContentsMargins(*[theme.px(48)] * 4)
+        portrait = self.window().height() > self.window().width()
+        body = QVBoxLayout() if portrait else QHBoxLayout()
+        body.setSpacing(theme.px(64))
+        body.addLayout(self._words(), 1)
+        body.addLayout(self._keypad(), 1)
+        self.root.addLayout(body, 1)
+        self._refresh()
+
+    def _words(self) -> QVBoxLayout:
+        theme = staff_theme(self.ctx.theme)
+        column = QVBoxLayout()
+        column.setSpacing(theme.px(24))
+        column.addStretch(1)
+        column.addWidget(label(HEADINGS[self.stage], "title"))
+        column.addWidget(label(PROMPTS[self.stage]))
+        self._dots = label("", "value", wrap=False)
+        self._dots.setAccessibleName("Digits typed")
+        self._dots.setStyleSheet(
+            f"font-size: {theme.font_px(60)}px; background: {COLOURS['surface']};"
+            f"border: {theme.px(3)}px solid {COLOURS['border']}; border-radius: {theme.px(14)}px;"
+            f"padding: 0 {theme.px(24)}px;"
+        )
+        self._dots.setFixedHeight(theme.px(110))
+        self._dots.setMinimumWidth(theme.px(420))
+        column.addWidget(self._dots, 0, Qt.AlignmentFlag.AlignLeft)
+        kind = "error" if self.message_is_error else "ok"
+        self._message = label(self.message, kind if self.message else "")
+        self._message.setMinimumHeight(theme.px(100))
+        column.addWidget(self._message)
+        column.addStretch(1)
+        cancel = staff_button("Cancel", self.access.close_panel)
+        column.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        return column
+
+    def _keypad(self) -> QVBoxLayout:
+        theme = staff_theme(self.ctx.theme)
+        grid = QGridLayout()
+        grid.setSpacing(theme.px(18))
+        self._keys = []
+        for index, key in enumerate(KEYS):
+            role = "primary" if key == "OK" else ""
+            widget = staff_button(key, lambda k=key: self.press(k), role)
+            size = theme.font_px(52 if key.isdigit() else 34)
+            widget.setStyleSheet(
+                f"font-size: {size}px; min-height: {theme.px(118)}px; min-width: {theme.px(176)}px;"
+            )
+            grid.addWidget(widget, index // 3, index % 3)
+            self._keys.append(widget)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addLayout(grid)
+        column.addStretch(1)
+        return column
+
+    # --- Typing --------------------------------------------------------------------------
+
+    def press(self, key: str) -> None:
+        """A key of the pad was tapped."""
+        if self.access.gate().seconds_locked():
+            return
+        if key == "Delete":
+            self.typed = self.typed[:-1]
+        elif key == "OK":
+            self._submit()
+        elif len(self.typed) < MAX_DIGITS:
+            self.typed += key
+        self._refresh()
+
+    def _submit(self) -> None:
+        typed, self.typed = self.typed, ""
+        if self.stage == "enter":
+            self._check(typed)
+        elif self.stage == "choose":
+            self._choose(typed)
+        else:
+            self._confirm(typed)
+
+    def _check(self, typed: str) -> None:
+        gate = self.access.gate()
+        if gate.try_pin(typed):
+            self.reset_state()
+            self.navigate.emit(Route("staff"))
+            return
+        if gate.seconds_locked():
+            self._say(f"Too many wrong tries. The pad is locked for {gate.seconds_locked()} s.")
+            self._tick()
+            return
+        left = MAX_TRIES - gate.wrong_tries
+        tries = "1 try" if left == 1 else f"{left} tries"
+        self._say(f"That PIN is not right. {tries} left before the pad locks for a minute.")
+
+    def _choose(self, typed: str) -> None:
+        try:
+            check_format(typed)
+        except PinError as error:
+            self._say(str(error))
+            return
+        self.chosen = typed
+        self._set_stage("confirm", "")
+
+    def _confirm(self, typed: str) -> None:
+        if typed != self.chosen:
+            self.chosen = ""
+            self._set_stage("choose", "The two PINs were not the same. Please choose again.", True)
+            return
+        try:
+            set_pin(self.access.paths.pin_file, typed)
+        except (PinError, OSError) as error:
+            self._set_stage("choose", f"The PIN could not be saved: {error}", True)
+            return
+        self.reset_state()
+        self.navigate.emit(Route("staff"))
+
+    def _set_stage(self, stage: Stage, text: str, error: bool = False) -> None:
+        self.stage, self.message, self.message_is_error = stage, text, error
+        self.render()
+
+    def _say(self, text: str, error: bool = True) -> None:
+        """Show `text` under the dots; drawn again only when it starts or stops being an error."""
+        redraw = (bool(text), error) != (bool(self.message), self.message_is_error)
+        self.message, self.message_is_error = text, error
+        if redraw:
+            self.render()
+
+    # --- Showing the state ---------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Redraw the dots, the message and whether the keys work, without rebuilding."""
+        if self._dots is None or self._message is None:
+            return
+        self._dots.setText("●" * len(self.typed))
+        self._message.setText(self.message)
+        locked = bool(self.access.gate().seconds_locked())
+        for key in self._keys:
+            key.setEnabled(not locked)
+
+    def _tick(self) -> None:
+        """While locked: count down on screen; once open again, say so and enable the keys."""
+        seconds = self.access.gate().seconds_locked()
+        if seconds:
+            self._say(f"Too many wrong tries. Try again in {seconds} s.")
+            if not self._countdown.isActive():
+                self._countdown.start()
+        elif self._countdown.isActive():
+            self._countdown.stop()
+            self._say("You can try again now.", error=False)
+        self._refresh()

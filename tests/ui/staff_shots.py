@@ -1,0 +1,142 @@
+"""Pictures of the staff side at two sizes: python -m tests.ui.staff_shots /tmp/staff-shots
+
+The PIN pad (empty, typing, wrong, locked), and the panel's pages: Content, Install (the
+drive's candidates, an install in progress, ready, refused), Settings, Usage and Volume."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content import load_bundle
+from kiosk.settings import BY_KEY
+from kiosk.ui.screens.base import Route
+from kiosk.ui.screenshots import Camera
+from kiosk.ui.window import build_kiosk_window
+from tests.conftest import SMALL_BUNDLE
+from tests.ui.staff_helpers import (
+    PIN,
+    broken_bundle,
+    bundle_version,
+    start_services,
+    with_pin,
+    zipped,
+)
+
+
+def wait_for(condition, seconds: float = 20.0) -> None:
+    """Let Qt run until `condition()` holds (an install finishing on its worker thread)."""
+    import time
+
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("the kiosk did not get there in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def record_usage(usage) -> None:
+    """A month of made-up visits, busier on some days than others."""
+    today = date.today()
+    for back in range(30):
+        day = today - timedelta(days=back)
+        for n in range((back * 7) % 23 + (5 if back % 7 in (1, 2) else 0)):
+            usage.record("screen", "home", day)
+            if n % 2:
+                usage.record("exercise", "arm-circle", day)
+            if n % 3 == 0:
+                usage.record("picker_result", "go-ice" if n % 2 else "go-heat", day)
+            if n % 5 == 0:
+                usage.record("article", "only-article", day)
+            if n % 4 == 0:
+                usage.record("video", "blue", day)
+
+
+def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
+    bundle = load_bundle(SMALL_BUNDLE)
+    window = build_kiosk_window(bundle)
+    window.resize(*size)
+    window.show()
+    usb = work / "media" / "CLINIC-USB"
+    usb.mkdir(parents=True)
+    services = start_services(window, work / "home", usb)
+    zipped(bundle_version(work / "v3", "3.0", "Spring update"), usb / "spring.zip")
+    broken_bundle(usb / "broken-content")
+    bundle_version(usb / "updates" / "summer", "4.0", "Summer update")
+    record_usage(services.usage)
+    with_pin(window)
+    camera = Camera(window, folder)
+    tag = f"{size[0]}x{size[1]}"
+    pad = window.staff
+    window.go(Route("staff-pin"))
+    camera.shoot(f"pin-empty-{tag}")
+    screen = window.current_screen
+    for digit in "24":
+        screen.press(digit)
+    camera.shoot(f"pin-typing-{tag}")
+    for digit in "1111":
+        screen.press(digit)
+    screen.press("OK")
+    camera.shoot(f"pin-wrong-{tag}")
+    for _ in range(4):
+        for digit in "1111":
+            screen.press(digit)
+        screen.press("OK")
+    camera.shoot(f"pin-locked-{tag}")
+    pad.gate().locked_until = 0
+    for digit in PIN:
+        screen.press(digit)
+    screen.press("OK")
+    panel = window.current_screen
+    camera.shoot(f"panel-content-{tag}")
+    panel.open_section("Install")
+    camera.shoot(f"panel-install-list-{tag}")
+    install = panel.pages["Install"]
+    good = next(c for c in install.candidates if c.name == "spring.zip")
+    install.install(good)
+    install.fraction, install.phase = 0.45, "checking"
+    install._progress(0.45, "checking")
+    camera.shoot(f"panel-install-progress-{tag}")
+    wait_for(lambda: install.state != "installing")
+    camera.shoot(f"panel-install-ready-{tag}")
+    install.look_again()
+    broken = next(c for c in install.candidates if c.name == "broken-content")
+    install.install(broken)
+    wait_for(lambda: install.state != "installing")
+    camera.shoot(f"panel-install-refused-{tag}")
+    panel.open_section("Content")
+    camera.shoot(f"panel-content-waiting-{tag}")
+    panel.open_section("Settings")
+    panel.pages["Settings"]._change(BY_KEY["idle_timeout"], 120)
+    camera.shoot(f"panel-settings-{tag}")
+    panel.open_section("Usage")
+    camera.shoot(f"panel-usage-{tag}")
+    panel.open_section("Volume")
+    camera.shoot(f"panel-volume-{tag}")
+    panel._ask_exit()
+    camera.shoot(f"panel-exit-{tag}")
+    window.exit_kiosk()
+    services.usage.close()
+    return camera.taken
+
+
+def main() -> int:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/staff-shots")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the application starts
+    QApplication.instance() or QApplication([])
+    for size in ((1920, 1080), (1280, 800)):
+        with tempfile.TemporaryDirectory() as work:
+            for path in shoot_all(folder / f"{size[0]}x{size[1]}", size, Path(work)):
+                print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,572 @@
+"""The staff side on the real window: the corner gesture, the PIN pad, and the panel's pages
+(installing, refusing, the inbox, rollback, settings, usage and export, leaving)."""
+
+from __future__ import annotations
+
+import csv
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar
+
+from kiosk import settings as kiosk_settings
+from kiosk.settings import BY_KEY, Settings
+from kiosk.staff.pin import MAX_TRIES, pin_is_set, verify_pin
+from kiosk.ui.screens.base import Route
+from kiosk.ui.staff.gesture import CornerGesture, corner_rect
+from kiosk.ui.staff.install_page import READY, UNCHANGED
+from kiosk.ui.staff.setting_controls import shown, stepped
+from kiosk.ui.staff.sources import bundles_under, find_candidates, mounted_drives
+from kiosk.ui.staff.usage_chart import UsageChart, nice_ceiling
+from kiosk.ui.staff.usage_page import export_name
+from tests.ui.conftest import find_button, settle, tap, visible_names
+from tests.ui.staff_helpers import (
+    PIN,
+    broken_bundle,
+    bundle_version,
+    start_services,
+    texts,
+    with_pin,
+    zipped,
+)
+
+HOLD = 0.2  # seconds: the gesture's hold, shortened for the tests
+DRIVE = "CLINIC-USB"
+
+
+@pytest.fixture(autouse=True)
+def quick_gesture(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(CornerGesture, "hold_seconds", HOLD)
+    # A preview finds its PIN and settings through $KIOSK_HOME: keep them in tmp too.
+    monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "preview-home"))
+
+
+@pytest.fixture
+def usb(tmp_path) -> Path:
+    """A fake removable drive, passed to the panel as the one mounted drive."""
+    drive = tmp_path / "media" / DRIVE
+    drive.mkdir(parents=True)
+    return drive
+
+
+@pytest.fixture
+def kiosk(make_window, small, tmp_path, usb):
+    window = make_window(small)
+    start_services(window, tmp_path / "home", usb)
+    return window
+
+
+def open_panel(qtbot, window, pin: str = PIN) -> None:
+    """Through the PIN pad, as staff would (the PIN is set first if none is)."""
+    if not pin_is_set(window.staff.paths.pin_file):
+        with_pin(window, pin)
+    window.staff.open_pin_pad()
+    type_pin(qtbot, window, pin)
+    assert window.route == Route("staff")
+
+
+def type_pin(qtbot, window, pin: str) -> None:
+    for digit in pin:
+        tap(qtbot, window, digit)
+    tap(qtbot, window, "OK")
+
+
+def dots(window) -> str:
+    settle()
+    found = [w for w in window.findChildren(QLabel) if w.accessibleName() == "Digits typed"]
+    return next(w.text() for w in found if w.isVisibleTo(window))
+
+
+def finger(qtbot, window, action: str, where: QPoint) -> None:
+    """A press, release or move at `where` in the window, reaching whichever widget is there.
+
+    Sent to the window's QWindow, as a real touch is: QTest given a widget would deliver it
+    to that widget alone, past the controls under the finger."""
+    settle()  # the layout of a page just shown
+    window.finish_transition()  # the page fade's picture would take the touch
+    handle = window.windowHandle()
+    if action == "move":
+        qtbot.mouseMove(handle, where)
+        return
+    send = {"press": qtbot.mousePress, "release": qtbot.mouseRelease, "click": qtbot.mouseClick}
+    send[action](handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+    settle()
+
+
+def press_and_hold(qtbot, window, where: QPoint) -> None:
+    """A finger down at `where` until the gesture completes (the PIN pad opens)."""
+    finger(qtbot, window, "press", where)
+    qtbot.waitUntil(lambda: window.route == Route("staff-pin"), timeout=3000)
+    finger(qtbot, window, "release", where)
+
+
+def digit_keys(window) -> list[QAbstractButton]:
+    settle()
+    names = {str(n) for n in range(10)}
+    return [
+        b
+        for b in window.findChildren(QAbstractButton)
+        if b.accessibleName() in names and b.isVisibleTo(window)
+    ]
+
+
+# --- The hidden gesture --------------------------------------------------------------------
+
+
+def test_holding_the_corner_opens_the_pin_pad(qtbot, kiosk) -> None:
+    kiosk.home()
+    press_and_hold(qtbot, kiosk, QPoint(5, 5))
+    assert kiosk.route == Route("staff-pin")
+    assert not kiosk.top_bar.isVisible()  # no patient Back, Home or language here
+    assert {"1", "0", "Delete", "OK", "Cancel"} <= set(visible_names(kiosk))
+
+
+def test_a_short_press_or_a_press_elsewhere_does_nothing(qtbot, kiosk) -> None:
+    kiosk.home()
+    gesture = kiosk.staff.gesture
+    corner = QPoint(5, 5)
+    with qtbot.assertNotEmitted(gesture.held, wait=round(HOLD * 3000)):
+        finger(qtbot, kiosk, "click", corner)
+    # An empty spot away from every control, below the tiles.
+    middle = QPoint(kiosk.width() // 2, kiosk.height() - 10)
+    with qtbot.assertNotEmitted(gesture.held, wait=round(HOLD * 3000)):
+        finger(qtbot, kiosk, "press", middle)
+    finger(qtbot, kiosk, "release", middle)
+    with qtbot.assertNotEmitted(gesture.held, wait=round(HOLD * 3000)):
+        finger(qtbot, kiosk, "press", corner)
+        finger(qtbot, kiosk, "move", middle)  # the finger slid away
+    finger(qtbot, kiosk, "release", middle)
+    assert kiosk.route == Route("home")
+
+
+def test_the_gesture_uses_the_corner_in_the_settings(qtbot, make_window, small) -> None:
+    window = make_window(small, settings=Settings(gesture_corner="bottom-right"))
+    window.home()
+    with qtbot.assertNotEmitted(window.staff.gesture.held, wait=round(HOLD * 3000)):
+        finger(qtbot, window, "press", QPoint(5, 5))
+    finger(qtbot, window, "release", QPoint(5, 5))
+    press_and_hold(qtbot, window, QPoint(window.width() - 5, window.height() - 5))
+    assert window.route == Route("staff-pin")
+
+
+def test_the_back_button_under_the_corner_is_not_clicked_by_the_gesture(qtbot, kiosk) -> None:
+    kiosk.home()
+    tap(qtbot, kiosk, "Mouvements")
+    back = find_button(kiosk, "Retour")
+    corner = corner_rect(kiosk.size(), "top-left", kiosk.ctx.theme.px(60))
+    overlap = corner.intersected(QRect(back.mapTo(kiosk, QPoint(0, 0)), back.size()))
+    assert not overlap.isEmpty(), "the test needs the Back button under the corner"
+    where = overlap.center()
+    press_and_hold(qtbot, kiosk, where)
+    assert kiosk.route == Route("staff-pin")  # the release did not click Back
+    # A patient's ordinary tap there still works.
+    kiosk.reset_to_attract()
+    kiosk.home()
+    tap(qtbot, kiosk, "Mouvements")
+    finger(qtbot, kiosk, "click", where)
+    assert kiosk.route == Route("home")
+
+
+def test_the_gesture_works_on_attract_without_waking_it(qtbot, kiosk) -> None:
+    shown: list[Route] = []
+    kiosk.route_changed.connect(shown.append)
+    press_and_hold(qtbot, kiosk, QPoint(5, 5))
+    assert shown == [Route("staff-pin")]  # not home first
+    kiosk.reset_to_attract()
+    finger(qtbot, kiosk, "click", QPoint(5, 5))
+    assert kiosk.route == Route("home")  # a short touch in the corner still starts
+
+
+# --- The PIN pad ---------------------------------------------------------------------------
+
+
+def test_first_opening_chooses_the_staff_pin(qtbot, kiosk) -> None:
+    pin_file = kiosk.staff.paths.pin_file
+    assert not pin_is_set(pin_file)
+    kiosk.staff.open_pin_pad()
+    assert "Choose a staff PIN" in texts(kiosk)
+    type_pin(qtbot, kiosk, "12")
+    assert "The PIN must be 4 to 8 digits." in texts(kiosk)
+    type_pin(qtbot, kiosk, "1357")
+    assert "Enter it again" in texts(kiosk)
+    type_pin(qtbot, kiosk, "1358")
+    assert "The two PINs were not the same" in texts(kiosk)
+    assert not pin_is_set(pin_file)
+    type_pin(qtbot, kiosk, "1357")
+    type_pin(qtbot, kiosk, "1357")
+    assert kiosk.route == Route("staff")
+    assert verify_pin(pin_file, "1357")
+    assert "1357" not in pin_file.read_text()
+
+
+def test_dots_show_how_many_digits_never_which(qtbot, kiosk) -> None:
+    with_pin(kiosk)
+    kiosk.staff.open_pin_pad()
+    for digit in "246":
+        tap(qtbot, kiosk, digit)
+    assert dots(kiosk) == "●●●"
+    tap(qtbot, kiosk, "Delete")
+    assert dots(kiosk) == "●●"
+    assert not any(d in texts(kiosk) for d in "246")
+
+
+def test_right_pin_opens_the_panel_and_wrong_pin_says_tries_left(qtbot, kiosk) -> None:
+    with_pin(kiosk)
+    kiosk.staff.open_pin_pad()
+    type_pin(qtbot, kiosk, "1111")
+    assert kiosk.route == Route("staff-pin")
+    assert f"{MAX_TRIES - 1} tries left" in texts(kiosk)
+    assert dots(kiosk) == ""
+    type_pin(qtbot, kiosk, PIN)
+    assert kiosk.route == Route("staff")
+    assert not kiosk.top_bar.isVisible()
+    assert {"Content", "Install", "Settings", "Usage", "Volume", "Close panel", "Exit kiosk"} <= (
+        set(visible_names(kiosk))
+    )
+
+
+def test_five_wrong_tries_lock_the_pad_until_the_lockout_ends(qtbot, kiosk) -> None:
+    now = [1000.0]
+    kiosk.staff.clock = lambda: now[0]
+    with_pin(kiosk)
+    kiosk.staff.open_pin_pad()
+    for _ in range(MAX_TRIES):
+        type_pin(qtbot, kiosk, "1111")
+    assert "Try again in 60 s" in texts(kiosk)
+    assert all(not key.isEnabled() for key in digit_keys(kiosk))
+    assert not find_button(kiosk, "OK").isEnabled()
+    # Leaving the pad and coming back does not lift the lock.
+    tap(qtbot, kiosk, "Cancel")
+    kiosk.staff.open_pin_pad()
+    assert all(not key.isEnabled() for key in digit_keys(kiosk))
+    now[0] += 30
+    qtbot.waitUntil(lambda: "Try again in 30 s" in texts(kiosk), timeout=2000)
+    now[0] += 31
+    qtbot.waitUntil(lambda: all(key.isEnabled() for key in digit_keys(kiosk)), timeout=2000)
+    assert "You can try again now." in texts(kiosk)
+    type_pin(qtbot, kiosk, PIN)
+    assert kiosk.route == Route("staff")
+
+
+def test_cancel_goes_to_attract_and_the_pad_forgets_the_digits(qtbot, kiosk) -> None:
+    with_pin(kiosk)
+    kiosk.staff.open_pin_pad()
+    tap(qtbot, kiosk, "7")
+    tap(qtbot, kiosk, "Cancel")
+    assert kiosk.route == Route("attract")
+    kiosk.staff.open_pin_pad()
+    assert dots(kiosk) == ""
+
+
+# --- Installing ----------------------------------------------------------------------------
+
+
+def test_installing_from_a_drive_then_activating_it(qtbot, kiosk, usb, tmp_path) -> None:
+    zipped(bundle_version(tmp_path / "v3", "3.0", "Spring update"), usb / "spring.zip")
+    service = kiosk.services.bundles
+    fractions: list[float] = []
+    service.progress.connect(lambda fraction, _phase: fractions.append(fraction))
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Install")
+    assert "Content put in the inbox folder" in texts(kiosk)  # it is picked up by itself too
+    with qtbot.waitSignal(service.installed, timeout=10000):
+        tap(qtbot, kiosk, f"Install spring.zip from USB drive {DRIVE}")
+        assert kiosk.current_screen.is_busy()  # the idle reset waits for the install
+        assert isinstance(kiosk.current_screen.pages["Install"]._bar, QProgressBar)
+    assert fractions and fractions[-1] == 1.0
+    assert READY in texts(kiosk)
+    assert not kiosk.current_screen.is_busy()
+    assert kiosk.ctx.bundle.model.version == "2.1"  # not live until idle, or Activate now
+    with qtbot.waitSignal(service.swapped, timeout=10000):
+        tap(qtbot, kiosk, "Activate now")
+    assert kiosk.ctx.bundle.model.version == "3.0"
+    assert kiosk.route == Route("staff")  # back in the panel, saying what changed
+    assert "Now showing: Spring update (version 3.0)." in texts(kiosk)
+    tap(qtbot, kiosk, "Close panel")
+    assert kiosk.route == Route("attract")
+    kiosk.home()
+    assert kiosk.current_screen.title() == "Spring update"
+
+
+def test_a_refused_bundle_shows_its_problems_and_changes_nothing(qtbot, kiosk, usb) -> None:
+    broken_bundle(usb / "broken-content")
+    service = kiosk.services.bundles
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Install")
+    with qtbot.waitSignal(service.refused, timeout=10000):
+        tap(qtbot, kiosk, f"Install broken-content from USB drive {DRIVE}")
+    words = texts(kiosk)
+    assert UNCHANGED in words and "2 problems found" in words
+    assert "bundle.json: videos.items[1].file: clips/blue-clip.mp4 is not an MP4 video" in words
+    assert "bundle.json: articles[0].illustration: media/missing-picture.png is not in" in words
+    assert kiosk.services.store.pointer().pending is None
+    with qtbot.assertNotEmitted(service.swapped, wait=300):
+        tap(qtbot, kiosk, "Close panel")  # a quiet moment, with nothing waiting to go live
+    assert kiosk.ctx.bundle.model.version == "2.1"
+
+
+def test_an_inbox_drop_is_listed_then_installed_by_itself(qtbot, kiosk, tmp_path) -> None:
+    service = kiosk.services.bundles
+    zipped(bundle_version(tmp_path / "v5", "5.0", "From the inbox"), service.inbox / "new.zip")
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Install")
+    assert "Install new.zip from Inbox folder" in visible_names(kiosk)
+    service.inbox_quiet_seconds = 0  # the file is complete: no need to wait for it to settle
+    with qtbot.waitSignal(service.inbox_taken, timeout=10000):
+        service.check_inbox()
+    assert "From the inbox: From the inbox (version 5.0) is installed and checked." in texts(kiosk)
+    assert "Install new.zip from Inbox folder" not in visible_names(kiosk)  # moved to done/
+    assert kiosk.services.store.pointer().pending == "small-test-5.0"
+    tap(qtbot, kiosk, "Content")
+    assert "Waiting to go live" in texts(kiosk)
+    assert "Activate now" in visible_names(kiosk)
+
+
+def test_going_back_to_the_previous_content(qtbot, kiosk, tmp_path) -> None:
+    service = kiosk.services.bundles
+    open_panel(qtbot, kiosk)
+    assert not find_button(kiosk, "Go back to the previous content").isEnabled()
+    for version in ("3.0", "4.0"):
+        with qtbot.waitSignal(service.installed, timeout=10000):
+            service.install(bundle_version(tmp_path / version, version, f"Version {version}"))
+        with qtbot.waitSignal(service.swapped, timeout=10000):
+            kiosk.staff.activate_now()
+    assert kiosk.route == Route("staff")
+    assert "The previous content: Version 3.0 (version 3.0)" in texts(kiosk)
+    with qtbot.waitSignal(service.swapped, timeout=10000):
+        tap(qtbot, kiosk, "Go back to the previous content")
+    assert kiosk.ctx.bundle.model.version == "3.0"
+    assert kiosk.route == Route("staff")
+    assert "Now showing: Version 3.0 (version 3.0)." in texts(kiosk)
+    assert "The previous content: Version 4.0 (version 4.0)" in texts(kiosk)
+
+
+# --- Settings and volume -------------------------------------------------------------------
+
+
+def test_settings_changed_by_touch_are_saved_to_the_file(qtbot, kiosk) -> None:
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Settings")
+    assert not find_button(kiosk, "Save").isEnabled()  # nothing changed yet
+    tap(qtbot, kiosk, "Raise idle timeout")
+    tap(qtbot, kiosk, "Change gesture corner")
+    tap(qtbot, kiosk, "Start muted")
+    assert "Changed: press Save to keep it." in texts(kiosk)
+    tap(qtbot, kiosk, "Save")
+    saved, messages = kiosk_settings.load(kiosk.services.paths.settings_file)
+    assert not messages
+    assert (saved.idle_timeout, saved.gesture_corner, saved.start_muted) == (
+        100,
+        "top-right",
+        False,
+    )
+    words = texts(kiosk)
+    assert "Saved. Idle timeout and Gesture corner take effect now." in words
+    assert "Start muted takes effect the next time the kiosk starts." in words
+    assert kiosk.idle._timer.interval() == 100_000  # the idle timeout applies at once
+    # The corner applies at once: the gesture now lives in the top right.
+    tap(qtbot, kiosk, "Close panel")
+    kiosk.home()
+    press_and_hold(qtbot, kiosk, QPoint(kiosk.width() - 5, 5))
+    assert kiosk.route == Route("staff-pin")
+
+
+def test_an_invalid_settings_file_is_named_and_can_be_fixed(qtbot, kiosk) -> None:
+    settings_file = kiosk.services.paths.settings_file
+    settings_file.write_text('idle_timeout = "soon"\n', encoding="utf-8")
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Settings")
+    assert 'idle_timeout: "soon" is not a number; using the default 90' in texts(kiosk)
+    tap(qtbot, kiosk, "Save")  # writes the file again without the problem
+    assert kiosk_settings.load(settings_file).messages == []
+    assert "is not a number" not in texts(kiosk)
+
+
+def test_volume_steps_down_and_is_saved(qtbot, kiosk) -> None:
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Volume")
+    assert "100 %" in texts(kiosk)
+    assert not find_button(kiosk, "Raise volume cap").isEnabled()  # already the loudest
+    tap(qtbot, kiosk, "Lower volume cap")
+    tap(qtbot, kiosk, "Lower volume cap")
+    assert "80 %" in texts(kiosk)
+    tap(qtbot, kiosk, "Save")
+    saved = kiosk_settings.load(kiosk.services.paths.settings_file).settings
+    assert saved.volume_cap == pytest.approx(0.8)
+
+
+# --- Usage ---------------------------------------------------------------------------------
+
+
+def test_usage_shows_what_patients_viewed_and_exports_csv(qtbot, kiosk, usb) -> None:
+    kiosk.home()
+    tap(qtbot, kiosk, "Mouvements")
+    tap(qtbot, kiosk, "Cercle du bras")
+    kiosk.home()
+    tap(qtbot, kiosk, "Choisir")
+    tap(qtbot, kiosk, "Chaud")
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Usage")
+    words = texts(kiosk)
+    assert "1 × Arm circle" in words
+    assert "1 × Tell the desk" in words  # the picker result, by its English title
+    chart = next(w for w in kiosk.findChildren(UsageChart) if w.isVisibleTo(kiosk))
+    assert len(chart.totals) == 30 and chart.totals[-1] == (date.today(), chart.totals[-1][1])
+    assert chart.totals[-1][1] >= 5 and not any(count for _, count in chart.totals[:-1])
+    tap(qtbot, kiosk, f"Export CSV to {DRIVE}")
+    exported = usb / export_name()
+    assert exported.exists()
+    with exported.open(encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ["day", "kind", "item", "count"]
+    assert [date.today().isoformat(), "exercise", "arm-circle", "1"] in rows
+    assert f"Saved {len(rows) - 1} rows to {exported.name} on the drive {DRIVE}" in texts(kiosk)
+
+
+def test_usage_without_a_drive_says_to_plug_one_in(qtbot, kiosk) -> None:
+    kiosk.staff.find_drives = list
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Usage")
+    assert "To export the counts as CSV, plug in a USB drive." in texts(kiosk)
+
+
+# --- Leaving the panel ---------------------------------------------------------------------
+
+
+def test_exit_kiosk_asks_first_then_closes_a_kiosk_mode_window(
+    qtbot, make_window, small, tmp_path, usb
+) -> None:
+    window = make_window(small, kiosk_mode=True)
+    start_services(window, tmp_path / "home", usb)
+    window.close()
+    assert window.isVisible()  # a kiosk-mode window refuses an ordinary close
+    open_panel(qtbot, window)
+    tap(qtbot, window, "Exit kiosk")
+    assert "Exit the kiosk program?" in texts(window)
+    tap(qtbot, window, "No, stay")
+    assert window.isVisible() and window.route == Route("staff")
+    tap(qtbot, window, "Exit kiosk")
+    tap(qtbot, window, "Yes, exit the kiosk")
+    assert not window.isVisible()
+
+
+def test_idle_reset_closes_the_panel_and_forgets_the_staff_session(
+    qtbot, make_window, small, tmp_path, usb
+) -> None:
+    window = make_window(small, idle_seconds=0.5)
+    start_services(window, tmp_path / "home", usb)
+    open_panel(qtbot, window)
+    tap(qtbot, window, "Settings")
+    tap(qtbot, window, "Raise idle timeout")  # changed, never saved
+    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=5000)
+    assert not window.services.paths.settings_file.exists()
+    window.staff.open_pin_pad()
+    tap(qtbot, window, "4")
+    assert dots(window) == "●"
+    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=5000)
+    window.staff.open_pin_pad()
+    assert dots(window) == ""
+    type_pin(qtbot, window, PIN)
+    assert find_button(window, "Content").isChecked()  # the panel starts afresh
+    tap(qtbot, window, "Settings")
+    assert "Changed: press Save to keep it." not in texts(window)
+
+
+def test_a_preview_panel_says_installs_are_off(qtbot, make_window, small) -> None:
+    window = make_window(small)  # no services: a preview of one bundle
+    open_panel(qtbot, window)
+    assert "A preview: installs are off" in texts(window)
+    assert f"previewed from {small.root}" in texts(window)
+    tap(qtbot, window, "Install")
+    assert "Installing is turned off in a preview." in texts(window)
+    tap(qtbot, window, "Usage")
+    assert "Usage is not counted in a preview." in texts(window)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)], ids=str)
+def test_staff_controls_are_touch_sized_named_and_on_screen(
+    qtbot, make_window, small, tmp_path, usb, size
+) -> None:
+    broken_bundle(usb / "broken-content")
+    window = make_window(small, size=size)
+    start_services(window, tmp_path / "home", usb)
+    with_pin(window)
+    window.staff.open_pin_pad()
+    _check_controls(window, "PIN pad")
+    type_pin(qtbot, window, PIN)
+    for section in ("Content", "Install", "Settings", "Usage", "Volume"):
+        tap(qtbot, window, section)
+        _check_controls(window, section)
+    tap(qtbot, window, "Exit kiosk")
+    _check_controls(window, "Exit question")
+    assert window.size().toTuple() == size, "a staff page pushed the window to grow"
+
+
+def _check_controls(window, where: str) -> None:
+    settle()
+    least = window.ctx.theme.touch
+    buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    assert buttons, where
+    for b in buttons:
+        name = b.accessibleName()
+        assert name, f"{where}: a button has no name"
+        assert b.height() >= least, f"{where}: {name} is {b.height()} px high"
+        assert b.width() >= b.sizeHint().width(), f"{where}: {name} is cut short"
+        spot = b.rect().translated(b.mapTo(window, QPoint(0, 0)))
+        if not _scrolls(b):
+            assert window.rect().contains(spot), f"{where}: {name} is off the screen"
+
+
+def _scrolls(widget) -> bool:
+    while widget is not None:
+        if widget.inherits("QScrollArea"):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+# --- Pure helpers --------------------------------------------------------------------------
+
+
+def test_bundles_are_found_on_a_drive_and_in_the_inbox(tmp_path) -> None:
+    drive = tmp_path / "drive"
+    (drive / "deep" / "deeper").mkdir(parents=True)
+    (drive / "top.zip").write_bytes(b"")
+    (drive / "deep" / "one-down.zip").write_bytes(b"")
+    (drive / "deep" / "deeper" / "too-deep.zip").write_bytes(b"")
+    (drive / "folder-bundle" / "media").mkdir(parents=True)
+    (drive / "folder-bundle" / "bundle.json").write_text("{}")
+    (drive / "folder-bundle" / "media" / "inside.zip").write_bytes(b"")
+    (drive / ".hidden.zip").write_bytes(b"")
+    os.symlink(tmp_path, drive / "link")
+    found = [p.relative_to(drive).as_posix() for p in bundles_under(drive)]
+    assert found == ["deep/one-down.zip", "folder-bundle", "top.zip"]
+    inbox = tmp_path / "inbox"
+    (inbox / "done").mkdir(parents=True)
+    (inbox / "done" / "old.zip").write_bytes(b"")
+    (inbox / "new.zip").write_bytes(b"")
+    candidates = find_candidates([drive], inbox)
+    assert [(c.name, c.place) for c in candidates][-1] == ("new.zip", "Inbox folder")
+    assert candidates[0].place == "USB drive drive"
+    patterns = [str(tmp_path / "d*")]
+    assert mounted_drives(patterns, is_mount=lambda _: True) == [drive]
+    assert mounted_drives(patterns, is_mount=lambda _: False) == []
+
+
+def test_steppers_move_between_round_values_within_bounds() -> None:
+    idle, volume = BY_KEY["idle_timeout"], BY_KEY["volume_cap"]
+    assert stepped(idle, 90, up=True) == 100 and stepped(idle, 90, up=False) == 80
+    assert stepped(idle, 10, up=False) == 10 and stepped(idle, 3600, up=True) == 3600
+    assert stepped(volume, 1.0, up=False) == pytest.approx(0.9)
+    assert isinstance(stepped(volume, 0.0, up=True), float)
+    assert [nice_ceiling(n) for n in (0, 9, 58, 101)] == [4, 12, 60, 120]
+
+
+def test_values_are_shown_in_words(small) -> None:
+    assert shown(BY_KEY["idle_timeout"], 90, small) == "90 seconds"
+    assert shown(BY_KEY["volume_cap"], 0.7, small) == "70 %"
+    assert shown(BY_KEY["start_muted"], True, small) == "On"
+    assert shown(BY_KEY["default_language"], "en", small) == "English (en)"
