@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPropertyAnimation
+from PySide6.QtCore import QPropertyAnimation, Qt
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QWidget
 
 FADE_MS = 150
@@ -13,6 +13,8 @@ class CrossFade:
 
     def __init__(self, host: QWidget) -> None:
         self._overlay = QLabel(host)
+        # The picture fades while the new page already takes taps through it.
+        self._overlay.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._overlay.hide()
         self._effect = QGraphicsOpacityEffect(self._overlay)
         self._overlay.setGraphicsEffect(self._effect)
