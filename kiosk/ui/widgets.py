@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -106,15 +107,21 @@ def scroll_page(content: QWidget) -> QScrollArea:
     return area
 
 
+KEEP = "keep_across_renders"
+
+
 def clear_layout(layout: QLayout) -> None:
     """Remove and delete everything in `layout`, nested layouts too."""
     while layout.count():
         item = layout.takeAt(0)
         if widget := item.widget():
             widget.hide()
-            widget.deleteLater()
+            if not widget.property(KEEP):  # kept widgets are reused by the next render
+                widget.deleteLater()
         elif child := item.layout():
             clear_layout(child)
+        # takeAt() hands the item over to us, and PySide never frees it: ~100 bytes a render.
+        shiboken6.delete(item)
 
 
 class SwipeDetector(QObject):

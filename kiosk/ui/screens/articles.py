@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.model import Article
 from kiosk.ui.rich_text import blocks_html
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.widgets import ContentButton, label, picture, scroll_page
+from kiosk.ui.widgets import ContentButton, label, picture
 
 
 def list_card(ctx, title: str, summary: str, image, extra: str = "") -> ContentButton:
@@ -62,7 +62,7 @@ class ArticleListScreen(Screen):
                 lambda _=False, a=article: self.navigate.emit(Route("article", a.id))
             )
             cards.append(card)
-        self.root.addWidget(scroll_page(vertical_list(cards, self.ctx.theme.px(24))), 1)
+        self.root.addWidget(self.scroll_page(vertical_list(cards, self.ctx.theme.px(24))), 1)
 
 
 class ArticleScreen(Screen):
@@ -88,4 +88,4 @@ class ArticleScreen(Screen):
         body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         body.setAccessibleName(self.ctx.text(article.title))
         layout.addWidget(body, 1)
-        self.root.addWidget(scroll_page(holder), 1)
+        self.root.addWidget(self.scroll_page(holder), 1)

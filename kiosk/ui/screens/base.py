@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.widgets import clear_layout
+from kiosk.ui.widgets import KEEP, clear_layout, scroll_page
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Screen(QWidget):
         super().__init__()
         self.ctx = ctx
         self.route = Route("")
+        self._scroll_areas: dict[str, QScrollArea] = {}
         self.root = QVBoxLayout(self)
         self.root.setContentsMargins(0, 0, 0, 0)
         # Pages share one stack: a hidden page's minimum size must not stretch the window.
@@ -42,6 +43,26 @@ class Screen(QWidget):
         self.route = route
         self.reset_state()
         self.render()
+        for area in self._scroll_areas.values():
+            area.verticalScrollBar().setValue(0)
+
+    def scroll_page(self, content: QWidget, key: str = "page") -> QScrollArea:
+        """This screen's scrolling page `key`, now holding `content`.
+
+        Made once per screen and reused by every render: each new QScroller that Qt makes
+        for a new scroll area stays in memory (about 3 KB a render), which adds up over months."""
+        area = self._scroll_areas.get(key)
+        if area is None:
+            area = scroll_page(content)
+            area.setProperty(KEEP, True)
+            self._scroll_areas[key] = area
+        else:
+            previous = area.takeWidget()
+            area.setWidget(content)
+            if previous is not None:
+                previous.deleteLater()  # later: a tap inside it may still be on its way out
+        area.show()
+        return area
 
     def render(self) -> None:
         """Rebuild from the model in the current language and text size, keeping the state."""

@@ -25,7 +25,7 @@ from kiosk.ui.rich_text import inline_html, plain
 from kiosk.ui.screens.articles import list_card, vertical_list
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.theme import COLOURS
-from kiosk.ui.widgets import ContentButton, SwipeDetector, button, card, label, scroll_page
+from kiosk.ui.widgets import ContentButton, SwipeDetector, button, card, label
 
 
 class ExerciseListScreen(Screen):
@@ -50,7 +50,7 @@ class ExerciseListScreen(Screen):
                 lambda _=False, e=exercise: self.navigate.emit(Route("exercise", e.id))
             )
             cards.append(card)
-        self.root.addWidget(scroll_page(vertical_list(cards, self.ctx.theme.px(24))), 1)
+        self.root.addWidget(self.scroll_page(vertical_list(cards, self.ctx.theme.px(24))), 1)
 
 
 # --- One exercise ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from kiosk.content.model import Tile
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.theme import COLOURS
-from kiosk.ui.widgets import ContentButton, label, scroll_page
+from kiosk.ui.widgets import ContentButton, label
 
 
 def tile_route(tile: Tile) -> Route:
@@ -38,7 +38,7 @@ class HomeScreen(Screen):
         for index, tile in enumerate(tiles):
             grid.addWidget(self._tile(tile), index // columns, index % columns)
         # Large text on a small screen may not fit: then the tiles scroll rather than clip.
-        self.root.addWidget(scroll_page(holder), 1)
+        self.root.addWidget(self.scroll_page(holder), 1)
         note = label(self.ctx.text(self.ctx.bundle.model.safety_note), "muted")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.root.addWidget(note)

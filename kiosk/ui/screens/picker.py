@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.content.model import Question, Result
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import COLOURS
-from kiosk.ui.widgets import button, card, label, scroll_page
+from kiosk.ui.widgets import button, card, label
 
 OUTCOME_ICONS = {"ice": "mdi6.snowflake", "heat": "mdi6.fire", "front_desk": "mdi6.alert-octagon"}
 
@@ -118,7 +118,7 @@ class PickerScreen(Screen):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(row)
         column.addStretch(1)
-        self.root.addWidget(scroll_page(holder), 1)
+        self.root.addWidget(self.scroll_page(holder), 1)
         if result.outcome != "front_desk":
             again = button(self.ctx.word("start_over"), "primary")
             again.clicked.connect(self._start_over)
