@@ -34,6 +34,7 @@ def screen_factories(videos_available: bool) -> dict[str, ScreenFactory]:
     from kiosk.ui.screens.articles import ArticleListScreen, ArticleScreen
     from kiosk.ui.screens.exercises import ExerciseListScreen, ExerciseScreen
     from kiosk.ui.screens.picker import PickerScreen
+    from kiosk.ui.screens.videos import VideoScreen
     from kiosk.ui.staff.panel import StaffPanelScreen
     from kiosk.ui.staff.pin_pad import PinPadScreen
 
@@ -45,6 +46,7 @@ def screen_factories(videos_available: bool) -> dict[str, ScreenFactory]:
         "picker": PickerScreen,
         "articles": ArticleListScreen,
         "article": ArticleScreen,
+        "videos": VideoScreen,
         "staff-pin": PinPadScreen,
         "staff": StaffPanelScreen,
     }

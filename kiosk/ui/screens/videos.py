@@ -1,0 +1,283 @@
+"""The stretch video series: caution card, the playlist played in order, then a closing card."""
+
+from __future__ import annotations
+
+import enum
+import logging
+import math
+from typing import ClassVar
+
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHBoxLayout
+
+from kiosk.content.model import Video
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import COLOURS
+from kiosk.ui.video.captions import CaptionLibrary
+from kiosk.ui.video.cards import caution_card, centred, closing_card
+from kiosk.ui.video.controls import PlayerControls
+from kiosk.ui.video.memory import keep_frames_off_the_heap
+from kiosk.ui.video.playback import VideoPlayback
+from kiosk.ui.video.playlist import Playlist
+from kiosk.ui.video.surface import VideoSurface
+from kiosk.ui.widgets import button
+
+log = logging.getLogger(__name__)
+
+VIDEO_SHAPE = 9 / 16  # height over width of the series' videos, for sizing the video area
+
+
+class Phase(enum.Enum):
+    CAUTION = "caution"  # the warning before anything plays
+    PLAYING = "playing"  # a video is open (playing or paused)
+    FAILED = "failed"  # "this video can't play", then the next one
+    CLOSING = "closing"  # the closing card, then home
+
+
+class VideoScreen(Screen):
+    """Plays the bundle's video series; the player lives across render() (language, resize)."""
+
+    error_seconds: ClassVar[float] = 4.0  # how long "this video can't play" stays up
+    closing_seconds: ClassVar[float] = 15.0  # the closing card, before going home on its own
+    stall_seconds: ClassVar[float] = 10.0  # no progress this long while playing is a failure
+
+    now_playing = Signal(int)  # the index of the video just opened
+
+    def __init__(self, ctx: ScreenContext, volume_cap: float | None = None) -> None:
+        """`volume_cap` (0.0-1.0) overrides the setting of that name."""
+        super().__init__(ctx)
+        keep_frames_off_the_heap()  # process-wide; here because video frames are what need it
+        self.volume_cap = volume_cap
+        self.captions = CaptionLibrary(ctx.bundle)
+        self.phase = Phase.CAUTION
+        self.index = 0
+        self.paused = False
+        self.captions_on = True
+        self.sound_on = False
+        self.playback: VideoPlayback | None = None
+        self.surface: VideoSurface | None = None
+        self.controls: PlayerControls | None = None
+        self._timer = QTimer(self)  # the error card's and the closing card's time on screen
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer)
+
+    @property
+    def videos(self) -> list[Video]:
+        return self.ctx.bundle.model.videos.items
+
+    @property
+    def video(self) -> Video:
+        return self.videos[self.index]
+
+    # --- Screen ---------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.ctx.text(self.ctx.bundle.model.videos.title)
+
+    def reset_state(self) -> None:
+        self._stop()
+        self.phase, self.index, self.paused = Phase.CAUTION, 0, False
+        # Captions on and (by default) sound off: waiting rooms are usually quiet.
+        self.captions_on, self.sound_on = True, not self.ctx.settings.start_muted
+
+    def leave(self) -> None:
+        self.reset_state()  # a visit always starts again at the caution card
+
+    def is_busy(self) -> bool:
+        """Busy while the series runs on its own: a video playing, or the error card."""
+        return (self.phase == Phase.PLAYING and not self.paused) or self.phase == Phase.FAILED
+
+    def build(self) -> None:
+        self.surface, self.controls = None, None
+        series = self.ctx.bundle.model.videos
+        if self.phase == Phase.CAUTION:
+            self._build_caution()
+        elif self.phase == Phase.CLOSING:
+            closing = closing_card(self.ctx, series.closing)
+            closing.clicked.connect(self.go_home)
+            self.root.addWidget(centred(closing), 1)
+        else:
+            self._build_player()
+
+    # --- The series -----------------------------------------------------------------------
+
+    def start_series(self) -> None:
+        """The patient read the caution: play from the first video."""
+        self.play_video(0)
+
+    def play_video(self, index: int) -> None:
+        """Open video `index` in a new player and play it."""
+        self._stop()
+        self.phase, self.index, self.paused = Phase.PLAYING, index, False
+        path = self.ctx.bundle.media_path(self.video.file)
+        self.playback = VideoPlayback(path, self.stall_seconds, self)
+        self.playback.frame_ready.connect(self._on_frame)
+        self.playback.position_changed.connect(self._on_position)
+        self.playback.duration_changed.connect(self._on_position)
+        self.playback.finished.connect(self.next_video)
+        self.playback.failed.connect(self.video_failed)
+        self._apply_sound()
+        self.render()
+        self.playback.start()
+        self.now_playing.emit(index)
+
+    def next_video(self) -> None:
+        """On to the next video, or the closing card after the last."""
+        if self.index + 1 < len(self.videos):
+            self.play_video(self.index + 1)
+        else:
+            self.show_closing()
+
+    def previous_video(self) -> None:
+        """Back one video; on the first, start it again."""
+        self.play_video(max(0, self.index - 1))
+
+    def current_caption(self) -> str:
+        """The caption for the current position, or "" when captions are off."""
+        if self.playback is None or not self.captions_on:
+            return ""
+        track = self.captions.track(self.video, self.ctx.session.language)
+        return track.text_at(self.playback.position)
+
+    def show_closing(self) -> None:
+        """The closing card; home on a tap or after closing_seconds."""
+        self._stop()
+        self.phase = Phase.CLOSING
+        self.render()
+        self._timer.start(round(self.closing_seconds * 1000))
+
+    def _stop(self) -> None:
+        """Stop the player and free its decoder, and any card's timer."""
+        self._timer.stop()
+        if self.playback is not None:
+            self.playback.release()
+            self.playback = None
+
+    def _on_timer(self) -> None:
+        if self.phase == Phase.FAILED:
+            self.next_video()
+        elif self.phase == Phase.CLOSING:
+            self.go_home.emit()
+
+    # --- What the player reports ----------------------------------------------------------
+
+    def _on_frame(self, image: QImage) -> None:
+        if self.surface is not None:
+            self.surface.set_image(image)
+
+    def _on_position(self, *_: int) -> None:
+        if self.playback is None:
+            return
+        if self.controls is not None:
+            self.controls.set_progress(self.playback.position, self.playback.duration)
+        if self.surface is not None:
+            self.surface.set_caption(self.current_caption())
+
+    def video_failed(self, reason: str) -> None:
+        """Say the current video can't play, log why, and move on after error_seconds."""
+        log.warning("video %s can't play: %s", self.video.file, reason)
+        self._stop()
+        self.phase = Phase.FAILED
+        self.render()
+        self._timer.start(round(self.error_seconds * 1000))
+
+    # --- What the patient asks ------------------------------------------------------------
+
+    def resume(self) -> None:
+        """Play on after a pause; on the error card, try the same video again."""
+        if self.phase == Phase.FAILED:
+            self.play_video(self.index)
+        elif self.playback is not None:
+            self.paused = False
+            self.playback.play()
+            self._show_state()
+
+    def pause(self) -> None:
+        if self.playback is not None:
+            self.paused = True
+            self.playback.pause()
+            self._show_state()
+
+    def _on_captions(self, shown: bool) -> None:
+        self.captions_on = shown
+        self._on_position()
+
+    def _on_muting(self, muted: bool) -> None:
+        self.sound_on = not muted
+        self._apply_sound()
+        self._show_state()
+
+    def _apply_sound(self) -> None:
+        """Sound on or off, never louder than the cap (read now: staff may have changed it)."""
+        cap = self.ctx.settings.volume_cap if self.volume_cap is None else self.volume_cap
+        if self.playback is not None:
+            self.playback.set_sound(self.sound_on, cap)
+
+    def _show_state(self) -> None:
+        if self.controls is not None:
+            self.controls.set_playing(self.phase == Phase.PLAYING and not self.paused)
+            self.controls.set_muted(not self.sound_on)
+            self.controls.set_captions(self.captions_on)
+
+    # --- Building -------------------------------------------------------------------------
+
+    def _build_caution(self) -> None:
+        theme = self.ctx.theme
+        self.root.addWidget(
+            centred(caution_card(self.ctx, self.ctx.bundle.model.videos.caution)), 1
+        )
+        start = button(self.ctx.word("understand_play"), "primary")
+        start.setIcon(self.ctx.media.icon("mdi6.play", COLOURS["on_primary"]))
+        start.setIconSize(QSize(theme.px(56), theme.px(56)))
+        start.setMinimumHeight(theme.px(130))
+        start.setStyleSheet(
+            f"font-size: {theme.font_px(44)}px; padding: {theme.px(16)}px {theme.px(96)}px;"
+        )
+        start.clicked.connect(self.start_series)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(start)
+        row.addStretch(1)
+        self.root.addLayout(row)
+
+    def _build_player(self) -> None:
+        theme, portrait = self.ctx.theme, self.height() > self.width()
+        self.surface = VideoSurface(theme.font_px(44))
+        poster_box = QSize(theme.px(1280), theme.px(720))
+        self.surface.set_still(self.ctx.media.pixmap(self.video.poster, poster_box))
+        if self.phase == Phase.FAILED:
+            icon = self.ctx.media.icon("mdi6.alert-circle-outline", "#ffffff")
+            size = theme.px(120)
+            self.surface.set_message(self.ctx.word("video_cannot_play"), icon.pixmap(size, size))
+        elif self.playback is not None and not self.playback.last_image.isNull():
+            self.surface.set_image(self.playback.last_image)  # rebuilt mid-video: no flash
+        self.controls = PlayerControls(self.ctx)
+        self.controls.play.connect(self.resume)
+        self.controls.pause.connect(self.pause)
+        self.controls.next.connect(self.next_video)
+        self.controls.previous.connect(self.previous_video)
+        self.controls.captions_changed.connect(self._on_captions)
+        self.controls.muting_changed.connect(self._on_muting)
+        # Larger text leaves a landscape list too narrow for a title beside its poster.
+        stacked = not portrait and theme.larger_text
+        playlist = Playlist(self.ctx, self.videos, self.index, stacked)
+        playlist.chosen.connect(self.play_video)
+        if portrait:  # picture on top (as tall as the video needs), the list below the controls
+            margins = self.root.contentsMargins()
+            room = self.width() - margins.left() - margins.right()
+            self.surface.setMaximumHeight(math.ceil(room * VIDEO_SHAPE))
+            self.root.addWidget(self.surface, 3)
+            self.root.addWidget(self.controls)
+            self.root.addWidget(playlist, 2)
+        else:  # picture beside the list, controls across the bottom
+            stage = QHBoxLayout()
+            stage.setSpacing(theme.px(24))
+            stage.addWidget(self.surface, 1)
+            playlist.setFixedWidth(theme.px(480))
+            stage.addWidget(playlist)
+            self.root.addLayout(stage, 1)
+            self.root.addWidget(self.controls)
+        self._show_state()
+        self._on_position()

@@ -1,0 +1,73 @@
+"""The cards around the series: the caution before it and the closing card after it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.model import Card
+from kiosk.ui.context import ScreenContext
+from kiosk.ui.rich_text import blocks_html
+from kiosk.ui.theme import COLOURS
+from kiosk.ui.widgets import ContentButton, card, label, scroll_page
+
+
+def fill_card(ctx: ScreenContext, model: Card, icon: str, colour: str, body: QVBoxLayout) -> None:
+    """Put a card's icon and title on one line, and its paragraphs below, into `body`."""
+    theme = ctx.theme
+    body.setContentsMargins(theme.px(48), theme.px(40), theme.px(48), theme.px(40))
+    body.setSpacing(theme.px(24))
+    header = QHBoxLayout()
+    header.setSpacing(theme.px(24))
+    symbol = QLabel()
+    size = theme.px(96)
+    symbol.setPixmap(ctx.media.icon(icon, colour).pixmap(QSize(size, size)))
+    header.addWidget(symbol, 0, Qt.AlignmentFlag.AlignTop)
+    title = label(ctx.text(model.title), "title")
+    # Set here too: inside a button (the closing card) the stylesheet makes labels plain.
+    title.setStyleSheet(f"font-size: {theme.font_px(52)}px; font-weight: bold;")
+    header.addWidget(title, 1)
+    body.addLayout(header)
+    gap = theme.px(18)
+    text = label(blocks_html(model.body, ctx.session.language, gap), rich=True)
+    text.setStyleSheet(f"font-size: {theme.font_px(34)}px;")
+    body.addWidget(text)
+
+
+def centred(card: QWidget) -> QWidget:
+    """`card` at its natural height, in the middle of a page that scrolls if it must."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addStretch(1)
+    column.addWidget(card)
+    column.addStretch(1)
+    return scroll_page(holder)
+
+
+def caution_card(ctx: ScreenContext, model: Card) -> QFrame:
+    """The warning shown before the series, in the theme's caution colours."""
+    frame, body = card()
+    frame.setAccessibleName(ctx.text(model.title))
+    frame.setStyleSheet(
+        f"QFrame {{ background: {COLOURS['caution_bg']}; border: none;"
+        f" border-radius: {ctx.theme.px(24)}px; }}"
+        f"QLabel {{ color: {COLOURS['caution_text']}; }}"
+    )
+    fill_card(ctx, model, "mdi6.alert-outline", COLOURS["caution_text"], body)
+    return frame
+
+
+def closing_card(ctx: ScreenContext, model: Card) -> QWidget:
+    """The card after the last video; the whole card is one button (tap to go home)."""
+    widget = ContentButton(ctx.text(model.title), "card")
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    widget.setStyleSheet(
+        f"QPushButton {{ background: {COLOURS['surface']};"
+        f" border: {ctx.theme.px(4)}px solid {COLOURS['primary']};"
+        f" border-radius: {ctx.theme.px(24)}px; }}"
+    )
+    fill_card(ctx, model, "mdi6.check-circle-outline", COLOURS["primary"], widget.body)
+    for child in widget.findChildren(QLabel):
+        child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    return widget
