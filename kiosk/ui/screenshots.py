@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedBundle
@@ -71,6 +73,8 @@ def capture_all(
     camera.visit(Route("home"), "home")
     camera.visit(Route("exercises"), "exercise-list")
     _capture_exercises(window, camera)
+    if window.videos_available:
+        _capture_videos(window, camera)
     _capture_picker(window, camera)
     camera.visit(Route("articles"), "article-list")
     for article in model.articles:
@@ -112,6 +116,25 @@ def _capture_exercises(window: KioskWindow, camera: Camera) -> None:
     screen.workout.finish()
     screen.render()
     camera.shoot(f"exercise-{timed.id}-finished")
+    screen.leave()
+
+
+def _capture_videos(window: KioskWindow, camera: Camera) -> None:
+    """The caution card, a playing frame with its caption, the error card and the closing card."""
+    window.go(Route("videos"))
+    camera.shoot("videos-caution")
+    screen = window.current_screen
+    screen.start_series()
+    # Wait for a decoded frame and the first caption, up to 10 s (offscreen decoding is real).
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not (screen.surface and screen.current_caption()):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    screen.pause()
+    camera.shoot(f"videos-playing-{window.session.language}")
+    screen.video_failed("a screenshot of the card shown when a file cannot play")
+    camera.shoot("videos-cannot-play")
+    screen.show_closing()
+    camera.shoot("videos-closing")
     screen.leave()
 
 

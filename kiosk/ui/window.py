@@ -85,6 +85,7 @@ class KioskWindow(QWidget):
         )
         self._font_family = _load_fonts(bundle)
         self.setWindowTitle(bundle.model.title.get(self.session.language))
+        self.videos_available = videos_available
         self._factories = screen_factories(videos_available)
         self._screens: dict[str, Screen] = {}
         self._restyle_pending = False
