@@ -3,8 +3,6 @@ change on screen, rolls back in one step, picks up its inbox and counts what is 
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,18 +15,12 @@ from kiosk.ui.screens.base import Route
 from kiosk.ui.services import KioskServices
 from tests.conftest import SMALL_BUNDLE
 from tests.ui.conftest import tap
+from tests.ui.staff_helpers import bundle_version as copy_with_version
 
 
 def bundle_version(tmp_path: Path, version: str, title: str) -> Path:
-    """A copy of the small bundle with another version and title."""
-    folder = tmp_path / f"bundle-{version}"
-    shutil.copytree(SMALL_BUNDLE, folder)
-    manifest = folder / "bundle.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    data["version"] = version
-    data["title"] = {"en": title, "fr": title}
-    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return folder
+    """A copy of the small bundle with another version and title, in its own folder."""
+    return copy_with_version(tmp_path / f"bundle-{version}", version, title)
 
 
 @pytest.fixture
