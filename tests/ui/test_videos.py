@@ -79,10 +79,13 @@ def test_caution_card_comes_first_then_play_starts_the_series(qtbot, make_window
 
 def test_frames_arrive_and_are_drawn(qtbot, make_window, small) -> None:
     window = make_window(small)
+    viewed: list[tuple[str, str]] = []
+    window.viewed.connect(lambda kind, item: viewed.append((kind, item)))
     start_series(qtbot, window)
     screen = window.current_screen
     tap(qtbot, window, "Blue clip")  # jump through the playlist
     wait_for_frame(qtbot, screen, 1)
+    assert ("video", "blue") in viewed  # counted once on screen
     frame = screen.playback.last_image
     assert is_blue(frame.pixelColor(frame.width() // 10, frame.height() // 2))
     shot = screen.surface.grab().toImage()  # drawn on screen, not only decoded
@@ -160,7 +163,7 @@ def test_sound_starts_muted_and_captions_on_and_both_toggle(qtbot, make_window, 
     window = make_window(small)
     screen = start_series(qtbot, window)
     screen.volume_cap = 0.4
-    assert screen.playback.audio.isMuted()
+    assert screen.playback.audio is None  # muted: no audio output, no audio thread at all
     tap(qtbot, window, "Sound off")
     assert not screen.playback.audio.isMuted()
     assert screen.playback.audio.volume() == pytest.approx(0.4)

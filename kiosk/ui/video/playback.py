@@ -55,13 +55,12 @@ class VideoPlayback(QObject):
         self._ended = False
         self.player = QMediaPlayer(self)
         self.sink = QVideoSink(self)
-        self.audio = QAudioOutput(self)
-        self.audio.setMuted(True)
+        # No audio output until the patient turns sound on: without one the FFmpeg backend
+        # runs no audio thread, and that thread is the one seen deadlocking with the GUI
+        # thread over the GIL when a player is stopped (waiting rooms are muted anyway).
+        self.audio: QAudioOutput | None = None
         self.player.setVideoSink(self.sink)
-        self.player.setAudioOutput(self.audio)
-        _note_no_python_overrides(
-            self.player.playingChanged, self.sink.videoSizeChanged, self.audio.mutedChanged
-        )
+        _note_no_python_overrides(self.player.playingChanged, self.sink.videoSizeChanged)
         self.sink.videoFrameChanged.connect(self._on_frame)
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self.duration_changed)
@@ -101,6 +100,12 @@ class VideoPlayback(QObject):
 
     def set_sound(self, on: bool, volume: float) -> None:
         """Sound on at `volume` (0.0-1.0), or muted."""
+        if self.audio is None:
+            if not on:
+                return
+            self.audio = QAudioOutput(self)
+            _note_no_python_overrides(self.audio.mutedChanged)
+            self.player.setAudioOutput(self.audio)
         self.audio.setVolume(volume)
         self.audio.setMuted(not on)
 
