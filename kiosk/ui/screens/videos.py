@@ -57,6 +57,7 @@ class VideoScreen(Screen):
         self.captions_on = True
         self.sound_on = False
         self.playback: VideoPlayback | None = None
+        self._shown = False  # the current video's first frame was drawn
         self.surface: VideoSurface | None = None
         self.controls: PlayerControls | None = None
         self._timer = QTimer(self)  # the error card's and the closing card's time on screen
@@ -111,6 +112,7 @@ class VideoScreen(Screen):
         """Open video `index` in a new player and play it."""
         self._stop()
         self.phase, self.index, self.paused = Phase.PLAYING, index, False
+        self._shown = False
         path = self.ctx.bundle.media_path(self.video.file)
         self.playback = VideoPlayback(path, self.stall_seconds, self)
         self.playback.frame_ready.connect(self._on_frame)
@@ -164,6 +166,9 @@ class VideoScreen(Screen):
     # --- What the player reports ----------------------------------------------------------
 
     def _on_frame(self, image: QImage) -> None:
+        if not self._shown:  # counted once it is on screen, not when it merely opened
+            self._shown = True
+            self.viewed.emit("video", self.video.id)
         if self.surface is not None:
             self.surface.set_image(image)
 
