@@ -31,7 +31,7 @@ def test_home_tiles_lead_to_their_screens_and_home_comes_back(qtbot, make_window
 
 
 def test_idle_reset_forgets_the_patient(qtbot, make_window, small) -> None:
-    window = make_window(small, idle_seconds=0.3)
+    window = make_window(small, idle_seconds=2)  # long enough for a slow, shared CI machine
     window.home()
     tap(qtbot, window, "English")
     tap(qtbot, window, "Larger text")
@@ -39,7 +39,7 @@ def test_idle_reset_forgets_the_patient(qtbot, make_window, small) -> None:
     tap(qtbot, window, "Choose")
     tap(qtbot, window, "Cool")
     assert window.current_screen.path == ["first", "second"]
-    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=5000)
+    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=10000)
     # The next patient: defaults again, and the picker starts from its first question.
     assert (window.session.language, window.session.larger_text) == ("fr", False)
     qtbot.mouseClick(window.current_screen, Qt.MouseButton.LeftButton)
@@ -50,10 +50,10 @@ def test_idle_reset_forgets_the_patient(qtbot, make_window, small) -> None:
 
 
 def test_touches_keep_the_kiosk_awake(qtbot, make_window, small) -> None:
-    window = make_window(small, idle_seconds=0.5)
+    window = make_window(small, idle_seconds=2.5)
     window.home()
-    for _ in range(4):
-        qtbot.wait(200)
+    for _ in range(4):  # 4 s in all, longer than the quiet spell, touched every second
+        qtbot.wait(1000)
         tap(qtbot, window, "Choisir")
         tap(qtbot, window, "Accueil")
     assert window.route == Route("home")

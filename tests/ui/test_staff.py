@@ -456,17 +456,17 @@ def test_exit_kiosk_asks_first_then_closes_a_kiosk_mode_window(
 def test_idle_reset_closes_the_panel_and_forgets_the_staff_session(
     qtbot, make_window, small, tmp_path, usb
 ) -> None:
-    window = make_window(small, idle_seconds=0.5)
+    window = make_window(small, idle_seconds=2)  # room for a slow, shared CI machine
     start_services(window, tmp_path / "home", usb)
     open_panel(qtbot, window)
     tap(qtbot, window, "Settings")
     tap(qtbot, window, "Raise idle timeout")  # changed, never saved
-    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=5000)
+    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=10000)
     assert not window.services.paths.settings_file.exists()
     window.staff.open_pin_pad()
     tap(qtbot, window, "4")
     assert dots(window) == "●"
-    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=5000)
+    qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=10000)
     window.staff.open_pin_pad()
     assert dots(window) == ""
     type_pin(qtbot, window, PIN)
