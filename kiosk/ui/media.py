@@ -9,8 +9,9 @@ from PySide6.QtSvg import QSvgRenderer
 from kiosk.content import LoadedBundle
 from kiosk.content.model import MediaRef
 
-# Enough for every picture on a few screens at two text sizes; a pixmap at 1080p is ~1-3 MB.
-_CACHE_LIMIT = 64
+# A byte budget, not a count: pictures at 1080p are 1-3 MB each, and a count of them let the
+# cache grow by ~50 MiB over a day of taps (benchmarks/monkey.py). This holds a few screens'.
+_CACHE_BYTES = 24 * 1024 * 1024
 
 
 class MediaService(QObject):
@@ -19,17 +20,19 @@ class MediaService(QObject):
     def __init__(self, bundle: LoadedBundle, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bundle = bundle
-        self._pixmaps: dict[tuple[str, int, int], QPixmap] = {}
+        self._pixmaps: dict[tuple[str, int, int], QPixmap] = {}  # oldest first
+        self._cached_bytes = 0
 
     def pixmap(self, ref: MediaRef, box: QSize) -> QPixmap:
         """The image `ref` scaled to fit inside `box`, keeping its shape."""
         key = (str(ref), box.width(), box.height())
-        cached = self._pixmaps.get(key)
+        cached = self._pixmaps.pop(key, None)
         if cached is None:
             cached = self._render(ref, box)
-            if len(self._pixmaps) >= _CACHE_LIMIT:
-                self._pixmaps.pop(next(iter(self._pixmaps)))
-            self._pixmaps[key] = cached
+            self._cached_bytes += _bytes(cached)
+            while self._cached_bytes > _CACHE_BYTES and self._pixmaps:
+                self._cached_bytes -= _bytes(self._pixmaps.pop(next(iter(self._pixmaps))))
+        self._pixmaps[key] = cached  # now the most recently used
         return cached
 
     def _render(self, ref: MediaRef, box: QSize) -> QPixmap:
@@ -52,3 +55,7 @@ class MediaService(QObject):
         import qtawesome
 
         return qtawesome.icon(name, color=colour)
+
+
+def _bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * 4
