@@ -8,7 +8,7 @@ import math
 from typing import ClassVar
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.content.model import Video
@@ -60,6 +60,7 @@ class VideoScreen(Screen):
         self._shown = False  # the current video's first frame was drawn
         self.surface: VideoSurface | None = None
         self.controls: PlayerControls | None = None
+        self.playlist: Playlist | None = None
         self._timer = QTimer(self)  # the error card's and the closing card's time on screen
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer)
@@ -91,7 +92,7 @@ class VideoScreen(Screen):
         return (self.phase == Phase.PLAYING and not self.paused) or self.phase == Phase.FAILED
 
     def build(self) -> None:
-        self.surface, self.controls = None, None
+        self.surface, self.controls, self.playlist = None, None, None
         series = self.ctx.bundle.model.videos
         if self.phase == Phase.CAUTION:
             self._build_caution()
@@ -121,7 +122,7 @@ class VideoScreen(Screen):
         self.playback.finished.connect(self.next_video)
         self.playback.failed.connect(self.video_failed)
         self._apply_sound()
-        self.render()
+        self._show_player()
         self.playback.start()
         self.now_playing.emit(index)
 
@@ -173,10 +174,10 @@ class VideoScreen(Screen):
             self.surface.set_image(image)
 
     def _on_position(self, *_: int) -> None:
-        if self.playback is None:
-            return
+        playback = self.playback
         if self.controls is not None:
-            self.controls.set_progress(self.playback.position, self.playback.duration)
+            position, duration = (playback.position, playback.duration) if playback else (0, 0)
+            self.controls.set_progress(position, duration)
         if self.surface is not None:
             self.surface.set_caption(self.current_caption())
 
@@ -185,7 +186,7 @@ class VideoScreen(Screen):
         log.warning("video %s can't play: %s", self.video.file, reason)
         self._stop()
         self.phase = Phase.FAILED
-        self.render()
+        self._show_player()
         self._timer.start(round(self.error_seconds * 1000))
 
     # --- What the patient asks ------------------------------------------------------------
@@ -220,6 +221,34 @@ class VideoScreen(Screen):
         if self.playback is not None:
             self.playback.set_sound(self.sound_on, cap)
 
+    def _show_player(self) -> None:
+        """Show the current video: the player layout is built once, then updated in place.
+
+        Rebuilding it per video would cost a frame or two, and leaks: each scrolling list
+        registers a Qt gesture recognizer that is never wholly freed."""
+        if self.surface is None or self.playlist is None:
+            self.render()
+            return
+        self._dress_surface()
+        self.playlist.set_current(self.index)
+        self._show_state()
+        self._on_position()
+
+    def _dress_surface(self) -> None:
+        """The poster, the error message or the last frame, for the current video and phase."""
+        theme = self.ctx.theme
+        poster_box = QSize(theme.px(1280), theme.px(720))
+        self.surface.set_still(self.ctx.media.pixmap(self.video.poster, poster_box))
+        has_frame = self.playback is not None and not self.playback.last_image.isNull()
+        # Rebuilt mid-video (language, size): the last frame at once, no flash of the poster.
+        self.surface.set_image(self.playback.last_image if has_frame else QImage())
+        if self.phase == Phase.FAILED:
+            icon = self.ctx.media.icon("mdi6.alert-circle-outline", "#ffffff")
+            size = theme.px(120)
+            self.surface.set_message(self.ctx.word("video_cannot_play"), icon.pixmap(size, size))
+        else:
+            self.surface.set_message("", QPixmap())
+
     def _show_state(self) -> None:
         if self.controls is not None:
             self.controls.set_playing(self.phase == Phase.PLAYING and not self.paused)
@@ -250,14 +279,7 @@ class VideoScreen(Screen):
     def _build_player(self) -> None:
         theme, portrait = self.ctx.theme, self.height() > self.width()
         self.surface = VideoSurface(theme.font_px(44))
-        poster_box = QSize(theme.px(1280), theme.px(720))
-        self.surface.set_still(self.ctx.media.pixmap(self.video.poster, poster_box))
-        if self.phase == Phase.FAILED:
-            icon = self.ctx.media.icon("mdi6.alert-circle-outline", "#ffffff")
-            size = theme.px(120)
-            self.surface.set_message(self.ctx.word("video_cannot_play"), icon.pixmap(size, size))
-        elif self.playback is not None and not self.playback.last_image.isNull():
-            self.surface.set_image(self.playback.last_image)  # rebuilt mid-video: no flash
+        self._dress_surface()
         self.controls = PlayerControls(self.ctx)
         self.controls.play.connect(self.resume)
         self.controls.pause.connect(self.pause)
@@ -267,7 +289,7 @@ class VideoScreen(Screen):
         self.controls.muting_changed.connect(self._on_muting)
         # Larger text leaves a landscape list too narrow for a title beside its poster.
         stacked = not portrait and theme.larger_text
-        playlist = Playlist(self.ctx, self.videos, self.index, stacked)
+        self.playlist = playlist = Playlist(self.ctx, self.videos, self.index, stacked)
         playlist.chosen.connect(self.play_video)
         if portrait:  # picture on top (as tall as the video needs), the list below the controls
             margins = self.root.contentsMargins()

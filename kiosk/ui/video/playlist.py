@@ -26,33 +26,44 @@ class Playlist(QWidget):
     ) -> None:
         """`stacked` puts each title under its poster (a narrow column), else beside it."""
         super().__init__(parent)
-        self._stacked = stacked
+        self._ctx, self._stacked = ctx, stacked
         spacing = ctx.theme.px(16)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, spacing, 0)  # room for the scroll bar
         column.setSpacing(spacing)
-        for index, video in enumerate(videos):
-            column.addWidget(self._entry(ctx, index, video, index == current))
+        self._entries = [self._entry(index, video) for index, video in enumerate(videos)]
+        for entry in self._entries:
+            column.addWidget(entry)
         column.addStretch(1)
+        self._scroll = scroll_page(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(holder))
+        outer.addWidget(self._scroll)
+        self.set_current(current)
 
-    def _entry(self, ctx: ScreenContext, index: int, video: Video, current: bool) -> ContentButton:
-        theme = ctx.theme
-        title = ctx.text(video.title)
+    def set_current(self, current: int) -> None:
+        """Mark the video now playing, and scroll the list to it."""
+        theme = self._ctx.theme
+        marked = (
+            f"QPushButton {{ border: {theme.px(5)}px solid {COLOURS['primary']};"
+            f" background: {COLOURS['pressed_surface']}; }}"
+        )
+        for index, entry in enumerate(self._entries):
+            entry.setStyleSheet(marked if index == current else "")
+        if 0 <= current < len(self._entries):
+            self._scroll.ensureWidgetVisible(self._entries[current])
+
+    def _entry(self, index: int, video: Video) -> ContentButton:
+        theme = self._ctx.theme
+        title = self._ctx.text(video.title)
         entry = ContentButton(title, "card")
         inset = theme.px(8)
         entry.body.setContentsMargins(inset, inset, inset, inset)
-        if current:
-            entry.setStyleSheet(
-                f"QPushButton {{ border: {theme.px(5)}px solid {COLOURS['primary']};"
-                f" background: {COLOURS['pressed_surface']}; }}"
-            )
         row = QVBoxLayout() if self._stacked else QHBoxLayout()
         row.setSpacing(theme.px(16))
-        poster = picture(ctx.media.pixmap(video.poster, QSize(theme.px(200), theme.px(113))))
+        box = QSize(theme.px(200), theme.px(113))
+        poster = picture(self._ctx.media.pixmap(video.poster, box))
         poster.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row.addWidget(poster)
         name = label(f"{index + 1}. {title}")
