@@ -28,9 +28,9 @@ def run(
     exit_after_paint: bool = False,
 ) -> int:
     """Run the kiosk until staff exit it; returns the exit status."""
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.runtime.display import DisplayControl
     from kiosk.runtime.first_paint import FirstPaint
     from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
     from kiosk.ui.services import KioskServices
@@ -57,6 +57,8 @@ def run(
         )
         # A preview shows one bundle as it is: no installs, no inbox, no counts.
         window.services = None if bundle_path else KioskServices.start(window, paths, store)
+        window.display = DisplayControl(kiosk_mode=not windowed)
+        window.display.apply(settings)  # the pointer and the screen's rotation
         install_crash_guard(window.reset_to_attract)
         UrlRefuser(window)
         if windowed:
@@ -64,8 +66,6 @@ def run(
             window.show()
         else:
             KeyboardLock(window)
-            if settings.hide_cursor:
-                app.setOverrideCursor(Qt.CursorShape.BlankCursor)
             window.showFullScreen()
         _start_watchdog(window)
         if exit_after_paint:

@@ -70,6 +70,7 @@ class KioskWindow(QWidget):
         super().__init__()
         self.kiosk_mode = kiosk_mode
         self.services = None  # KioskServices, set by the app; None in a preview or a test
+        self.display = None  # DisplayControl (pointer, rotation), set by the app
         self._exit_allowed = not kiosk_mode
         self.setAccessibleName("Kiosk")
         settings = settings or Settings()

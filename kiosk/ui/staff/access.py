@@ -124,8 +124,12 @@ class StaffAccess(QObject):
         window.ctx.settings = settings
         window.session.default_language = default_language_for(window.ctx.bundle, settings)
         window.idle.set_seconds(settings.idle_timeout)
+        if window.display is not None:
+            window.display.apply(settings)
 
 
 # Read from window.ctx.settings when used, so a saved change applies without a restart; the
 # others are read once, when the kiosk starts.
-LIVE_SETTINGS = frozenset({"default_language", "gesture_corner", "idle_timeout"})
+LIVE_SETTINGS = frozenset(
+    {"default_language", "gesture_corner", "idle_timeout", "hide_cursor", "screen_orientation"}
+)
