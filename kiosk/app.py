@@ -97,7 +97,7 @@ def _bundle_to_show(
 
 def _report_start_and_quit(app) -> None:
     print(f"first paint {seconds_since_process_start():.3f} s after the process started")
-    app.quit()
+    app.exit(0)  # not quit(): that asks the window to close, which a fullscreen kiosk refuses
 
 
 def _start_watchdog(window) -> None:
