@@ -23,6 +23,8 @@ from kiosk.store.atomic_file import write_atomically
 
 log = logging.getLogger(__name__)
 
+# An Ed25519 public key as kiosk keygen writes it (kiosk.feed.keys reads it).
+FEED_KEY_PATTERN = r"ed25519:[A-Za-z0-9+/]{43}="
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 ORIENTATIONS = ("auto", "landscape", "portrait", "inverted-landscape", "inverted-portrait")
 
@@ -36,7 +38,7 @@ class Setting:
     """One setting: its key, type, default and help, and the values it accepts."""
 
     key: str
-    type: type  # bool, int, float or str
+    type: type  # bool, int, float, str, or tuple: a list of texts (a TOML array)
     default: Any
     help: str
     bounds: tuple[float, float] | None = None  # lowest and highest value accepted
@@ -53,8 +55,14 @@ class Setting:
             raise InvalidValue(f"is not between {low} and {high}")
         if self.choices and value not in self.choices:
             raise InvalidValue(f"is not one of {', '.join(self.choices)}")
-        if self.pattern and not re.fullmatch(self.pattern, value):
-            raise InvalidValue(f"is not {self.pattern_help}")
+        texts = value if self.type is tuple else (value,)
+        for text in texts:
+            if self.pattern and not re.fullmatch(self.pattern, text):
+                if self.type is tuple:
+                    raise InvalidValue(
+                        f"holds {_toml_string(text)}, not in the form of {self.pattern_help}"
+                    )
+                raise InvalidValue(f"is not {self.pattern_help}")
         return value
 
     def accepted(self) -> str:
@@ -64,6 +72,8 @@ class Setting:
         if self.bounds:
             unit = f" {self.unit}" if self.unit else ""
             return f"from {toml_value(self.bounds[0])} to {toml_value(self.bounds[1])}{unit}"
+        if self.pattern and self.type is tuple:
+            return f"a list of {self.pattern_help}, or []"
         if self.pattern:
             return f"{self.pattern_help}, or empty"
         return ""
@@ -116,6 +126,35 @@ SETTINGS: tuple[Setting, ...] = (
         "auto",
         "Which way up the screen is shown. auto: as the system reports it.",
         choices=ORIENTATIONS,
+    ),
+    Setting(
+        "feed_address",
+        str,
+        "",
+        "Where this kiosk looks for new content published with kiosk publish: a web address "
+        "(https://...) or a folder kept in step by a sync tool. Empty: no feed.",
+        # Any text but an address with a scheme other than http or https (a folder may hold
+        # a colon, as in C:\feed).
+        pattern=r"((?![A-Za-z][A-Za-z0-9+.-]*://)\S.*|https?://\S+)?",
+        pattern_help="an http:// or https:// address, or a folder",
+    ),
+    Setting(
+        "feed_keys",
+        tuple,
+        (),
+        "The public keys (from kiosk keygen) whose signature on the feed this kiosk trusts. "
+        "Several may be listed while the signing key is being changed.",
+        pattern=FEED_KEY_PATTERN,
+        pattern_help="public keys from kiosk keygen (ed25519:...)",
+    ),
+    Setting(
+        "feed_check_minutes",
+        int,
+        15,
+        "Minutes between checks of the feed, give or take a fifth so kiosks do not all ask at "
+        "once. While the feed cannot be reached, checks come sooner, then further apart.",
+        bounds=(1, 1440),
+        unit="minutes",
     ),
 )
 BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
@@ -228,7 +267,9 @@ def inbox_folder(settings: Any, paths: KioskPaths) -> Path:
 
 
 def toml_value(value: Any) -> str:
-    """`value` (bool, int, float or str) written as TOML."""
+    """`value` (bool, int, float, str or a tuple of str) written as TOML."""
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -324,4 +365,16 @@ def _check_str(value: Any) -> str:
     return value
 
 
-_CHECK_TYPE = {int: _check_int, float: _check_float, bool: _check_bool, str: _check_str}
+def _check_texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple):
+        raise InvalidValue('is not a list (write it as ["...", "..."])')
+    return tuple(_check_str(item) for item in value)
+
+
+_CHECK_TYPE = {
+    int: _check_int,
+    float: _check_float,
+    bool: _check_bool,
+    str: _check_str,
+    tuple: _check_texts,
+}

@@ -44,6 +44,8 @@ def shown(setting: Setting, value: Any, bundle: LoadedBundle) -> str:
         return f"{round(value * 100)} %"
     if setting.unit:
         return f"{value:g} {setting.unit}"
+    if isinstance(value, tuple):  # a list of texts, e.g. feed keys: the start of each
+        return ", ".join(f"{item[:16]}…" if len(item) > 16 else item for item in value) or "(none)"
     if isinstance(value, str):
         return value.replace("-", " ") if value else "(empty)"
     return f"{value:g}"
