@@ -54,6 +54,16 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
     command("set-pin", _set_pin, "Set the staff PIN (4 to 8 digits), asked twice, not shown.")
     command("doctor", _doctor, "Check that this machine can run the kiosk.")
+    sub = command("status", _status, "Show the bundle on show, the feed's state and the version.")
+    sub.add_argument("--json", action="store_true", help="print JSON (for monitoring tools)")
+    sub = command("keygen", _keygen, "Make the key pair that signs a bundle feed.")
+    sub.add_argument(
+        "--key", type=Path, default=Path("feed-signing.key"), help="private key file to write"
+    )
+    sub = command("publish", _publish, "Validate a bundle, copy it into a feed folder, sign it.")
+    sub.add_argument("bundle", type=Path, help="the bundle .zip (or folder) to publish")
+    sub.add_argument("--key", type=Path, required=True, help="private key from kiosk keygen")
+    sub.add_argument("--feed", type=Path, required=True, help="the feed folder to publish into")
     hidden = commands.add_parser("doctor-check")  # one Qt check, run by `doctor` in a child
     hidden.add_argument("check", choices=["multimedia", "fonts"])
     hidden.add_argument("files", nargs="*", type=Path)
@@ -234,6 +244,57 @@ def _doctor_check(args: argparse.Namespace) -> int:
     from kiosk.runtime.qt_checks import run_check
 
     return run_check(args.check, args.files)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from kiosk import settings
+    from kiosk.feed.report import kiosk_status, status_json, status_text
+    from kiosk.store import BundleStore
+
+    status = kiosk_status(BundleStore(), settings.load().settings)
+    print(status_json(status) if args.json else status_text(status))
+    return 0
+
+
+def _keygen(args: argparse.Namespace) -> int:
+    from kiosk.feed import FeedError
+    from kiosk.feed.keys import generate_key_pair
+
+    public_file = args.key.with_name(args.key.name + ".pub")
+    try:
+        public = generate_key_pair(args.key)
+    except (FeedError, OSError) as error:
+        print(f"kiosk keygen: {error} No key was made.", file=sys.stderr)
+        return 1
+    public_file.write_text(public.text + "\n", encoding="utf-8")
+    print("Made a key pair for signing the bundle feed.")
+    print(f"Private key: {args.key}, readable by you only. Keep it secret, on the computer that")
+    print("publishes, with a backup. It signs the feed:")
+    print(f"    kiosk publish BUNDLE.zip --key {args.key} --feed DIR")
+    print(f"Public key (key id {public.key_id}), also in {public_file}. This half goes on every")
+    print("kiosk, in its settings file (kiosk settings shows where):")
+    print(f'    feed_keys = ["{public.text}"]')
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from kiosk.feed import FeedError
+    from kiosk.feed.publish import publish
+
+    try:
+        published = publish(args.bundle, args.key, args.feed)
+    except BundleInvalid as refusal:
+        _print_refusal(str(args.bundle), refusal)
+        return 1
+    except (FeedError, OSError) as error:
+        print(f"kiosk publish: {error} Nothing was published.", file=sys.stderr)
+        return 1
+    entry = published.entry
+    print(f"Published {entry.describe()} in {args.feed}:")
+    print(f"  {entry.file}  {_human_size(entry.size)}, SHA-256 {entry.sha256[:16]}…")
+    print(f"  {published.feed_file.name}  signed with key id {published.key_id}")
+    print("Upload the .zip first, then feed.json (a sync tool carries both by itself).")
+    return 0
 
 
 def _screenshots(args: argparse.Namespace) -> int:
