@@ -15,6 +15,7 @@ from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.staff.content_page import ContentPage
+from kiosk.ui.staff.feed_page import FeedPage
 from kiosk.ui.staff.install_page import InstallPage
 from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import (
@@ -89,6 +90,7 @@ class StaffPanelScreen(Screen):
         pages: list[Page] = [
             ContentPage(access, self),
             InstallPage(access, self),
+            FeedPage(access, self),
             SettingsPage(access, draft, self),
             UsagePage(access, self),
             VolumePage(access, draft, self),

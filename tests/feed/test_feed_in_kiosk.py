@@ -1,0 +1,137 @@
+"""The feed in the running kiosk: a new version arrives in the background and goes live at
+the next quiet moment; network trouble changes nothing on screen; the staff panel says how
+the feed is doing in words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.feed import Timing
+from kiosk.paths import KioskPaths
+from kiosk.settings import save
+from kiosk.store import BundleStore
+from kiosk.ui.screens.base import Route
+from kiosk.ui.services import KioskServices
+from kiosk.ui.staff.feed_page import NO_FEED
+from tests.conftest import SMALL_BUNDLE
+from tests.feed.conftest import TIMEOUT, Feed
+from tests.ui.conftest import find_button, tap
+from tests.ui.staff_helpers import texts
+from tests.ui.test_staff import open_panel
+
+AT_START = Timing(interval=3600, first_check=0, first_retry=3600, timeout=TIMEOUT)
+WHEN_ASKED = Timing(interval=3600, first_check=3600, first_retry=3600, timeout=TIMEOUT)
+
+
+@pytest.fixture
+def start_kiosk(make_window, small, tmp_path: Path, web_feed: Feed) -> Iterator:
+    """Start a kiosk following `web_feed` (on a patient's screen: home); stopped afterwards."""
+    started = []
+
+    def start(timing: Timing, address: str | None = None, size=(1920, 1080)):
+        paths = KioskPaths.under(tmp_path / "home").ensure()
+        feed_settings = {
+            "feed_address": web_feed.address if address is None else address,
+            "feed_keys": [web_feed.key.public.text],
+        }
+        window = make_window(small, size, settings=save(feed_settings, paths.settings_file))
+        window.home()
+        store = BundleStore(paths, builtin_dir=SMALL_BUNDLE)
+        window.services = KioskServices.start(window, paths, store, feed_timing=timing)
+        started.append(window.services)
+        return window
+
+    yield start
+    for services in started:
+        if services.feed is not None:
+            services.feed.stop()
+
+
+def test_a_new_version_arrives_and_goes_live_at_the_quiet_moment(
+    qtbot, start_kiosk, web_feed: Feed
+) -> None:
+    web_feed.publish("3.0", "From the feed")
+    kiosk = start_kiosk(AT_START)  # checks the feed at once, in the background
+    feed, bundles = kiosk.services.feed, kiosk.services.bundles
+    arrived = []
+    feed.installed.connect(arrived.append)
+    qtbot.waitUntil(lambda: bool(arrived), timeout=10000)
+    assert arrived[0].pending
+    assert kiosk.ctx.bundle.model.version == "2.1"  # a patient is using it: no swap
+    assert kiosk.route == Route("home")
+    with qtbot.waitSignal(bundles.swapped, timeout=10000):
+        kiosk.reset_to_attract()  # the idle reset: a quiet moment
+    assert kiosk.ctx.bundle.model.version == "3.0"
+    kiosk.home()
+    assert kiosk.current_screen.title() == "From the feed"
+    assert feed.status.last_check_ok
+
+
+def start_with_the_host_down(qtbot, start_kiosk, web_feed: Feed, size=(1920, 1080)):
+    """A kiosk whose first check of a published feed found the host down."""
+    web_feed.publish("3.0")
+    web_feed.server.stop()
+    kiosk = start_kiosk(AT_START, size=size)
+    qtbot.waitUntil(lambda: kiosk.services.feed.status.failures >= 1, timeout=10000)
+    return kiosk
+
+
+def test_network_trouble_changes_nothing_on_screen(qtbot, start_kiosk, web_feed: Feed) -> None:
+    kiosk = start_with_the_host_down(qtbot, start_kiosk, web_feed)
+    assert "refused the connection" in kiosk.services.feed.status.last_error
+    assert kiosk.route == Route("home")
+    kiosk.reset_to_attract()
+    qtbot.wait(100)  # a swap, if one were wrongly started, would be on its way
+    assert kiosk.ctx.bundle.model.version == "2.1"
+    assert kiosk.services.store.pointer().pending is None
+
+
+def test_the_panel_says_how_the_feed_is_doing(qtbot, start_kiosk, web_feed: Feed) -> None:
+    kiosk = start_with_the_host_down(qtbot, start_kiosk, web_feed)
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Feed")
+    words = texts(kiosk)
+    assert web_feed.address in words
+    assert "Last success: not yet" in words
+    assert "Last problem (" in words and "The feed host refused the connection" in words
+    assert "Trouble with the feed never changes the content on show." in words
+    web_feed.server.start()
+    tap(qtbot, kiosk, "Check now")
+    qtbot.waitUntil(lambda: "Fetched from the feed" in texts(kiosk), timeout=10000)
+    words = texts(kiosk)
+    assert "solved since" in words
+    assert "The feed offers: small-test version 3.0" in words
+    assert "Last taken from the feed: small-test version 3.0" in words
+    assert kiosk.route == Route("staff")  # the panel stays open; the new content waits
+
+
+def test_the_panel_explains_a_kiosk_without_a_feed(qtbot, start_kiosk) -> None:
+    kiosk = start_kiosk(WHEN_ASKED, address="")
+    assert kiosk.services.feed is None
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Feed")
+    assert NO_FEED in texts(kiosk)
+
+
+def test_the_settings_page_shows_the_feed_settings(qtbot, start_kiosk, web_feed: Feed) -> None:
+    kiosk = start_kiosk(WHEN_ASKED)
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Settings")
+    words = texts(kiosk)
+    assert "Feed address" in words and web_feed.address in words
+    assert "Feed keys" in words and web_feed.key.public.text[:16] + "…" in words
+    assert "Feed check minutes" in words and "15 minutes" in words
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)], ids=str)
+def test_a_long_problem_fits_the_page(qtbot, start_kiosk, web_feed: Feed, size) -> None:
+    kiosk = start_with_the_host_down(qtbot, start_kiosk, web_feed, size)
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk, "Feed")
+    check = find_button(kiosk, "Check now")
+    assert check.height() >= kiosk.ctx.theme.touch
+    assert check.width() >= check.sizeHint().width()
+    assert kiosk.size().toTuple() == size, "the feed page pushed the window to grow"
