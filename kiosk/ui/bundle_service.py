@@ -18,6 +18,10 @@ from kiosk.ui.screens.base import Route
 log = logging.getLogger(__name__)
 
 INBOX_POLL_MS = 5000
+# The attract screen untouched this long is a quiet moment too: the idle reset only comes after
+# a patient, so a kiosk nobody uses would otherwise keep a new bundle waiting indefinitely.
+QUIET_ON_ATTRACT_S = 30
+QUIET_CHECK_MS = 5000
 
 
 class BundleService(QObject):
@@ -49,6 +53,10 @@ class BundleService(QObject):
         if inbox is not None:
             inbox.mkdir(parents=True, exist_ok=True)
             self._inbox_timer.start(INBOX_POLL_MS)
+        self.quiet_on_attract_s = QUIET_ON_ATTRACT_S
+        self._quiet_timer = QTimer(self)
+        self._quiet_timer.timeout.connect(self._check_untouched_attract)
+        self._quiet_timer.start(QUIET_CHECK_MS)
 
     # --- What staff (or a terminal, through the store) ask for --------------------------------
 
@@ -93,6 +101,15 @@ class BundleService(QObject):
             self._show(self._waiting, at_once=False)
         elif not self._busy and self.store.pointer().pending:
             self._run(self._activate_and_load, lambda loaded: self._show(loaded, at_once=False))
+
+    def _check_untouched_attract(self) -> None:
+        """Installed by the feed, the inbox or staff while nobody was about: show it now.
+
+        Also run when an inbox scan ends: scans share the worker, and one in progress would
+        otherwise make every check find the service busy."""
+        window = self.window
+        if window.route == Route("attract") and window.idle.quiet_for() >= self.quiet_on_attract_s:
+            self.at_quiet_moment()
 
     def _activate_and_load(self) -> LoadedBundle:
         self.store.activate_pending()
@@ -143,3 +160,4 @@ class BundleService(QObject):
         for outcome in outcomes:
             log.info("inbox: %s: %s", outcome.source.name, outcome.message)
             self.inbox_taken.emit(outcome)
+        self._check_untouched_attract()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +29,7 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(round(seconds * 1000))
         self._timer.timeout.connect(self.idle)
+        self._last_input = time.monotonic()
         QApplication.instance().installEventFilter(self)
 
     def set_seconds(self, seconds: float) -> None:
@@ -44,9 +47,15 @@ class IdleWatcher(QObject):
     def running(self) -> bool:
         return self._timer.isActive()
 
+    def quiet_for(self) -> float:
+        """Seconds since the last touch, click or key (or since the kiosk started)."""
+        return time.monotonic() - self._last_input
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self._timer.isActive():
-            self._timer.start()
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = time.monotonic()
+            if self._timer.isActive():
+                self._timer.start()
         return False
 
     def detach(self) -> None:

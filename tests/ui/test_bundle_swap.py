@@ -47,6 +47,29 @@ def test_new_bundle_waits_for_a_quiet_moment(qtbot, kiosk, tmp_path) -> None:
     assert kiosk.current_screen.title() == "Version three"
 
 
+def test_an_untouched_attract_screen_takes_a_new_bundle_by_itself(qtbot, kiosk, tmp_path) -> None:
+    """Nobody about, so no idle reset will come: a quiet attract screen is moment enough."""
+    service = kiosk.services.bundles
+    assert kiosk.route == Route("attract")
+    service.quiet_on_attract_s = 1.0
+    with qtbot.waitSignal(service.installed, timeout=10000):
+        service.install(bundle_version(tmp_path, "3.0", "Version three"))
+    assert kiosk.ctx.bundle.model.version == "2.1"  # installed, not yet shown
+    with qtbot.waitSignal(service.swapped, timeout=15000):
+        pass  # no touch, no reset: the service's own check finds the attract screen quiet
+    assert kiosk.ctx.bundle.model.version == "3.0"
+    assert kiosk.route == Route("attract")
+
+
+def test_a_touch_on_attract_keeps_the_new_bundle_waiting(qtbot, kiosk, tmp_path) -> None:
+    service = kiosk.services.bundles
+    service.quiet_on_attract_s = 3600.0  # as if someone had just touched the screen
+    with qtbot.waitSignal(service.installed, timeout=10000):
+        service.install(bundle_version(tmp_path, "3.0", "Version three"))
+    qtbot.wait(6000)  # more than one of the service's checks
+    assert kiosk.ctx.bundle.model.version == "2.1"
+
+
 def test_refused_bundle_changes_nothing(qtbot, kiosk, tmp_path) -> None:
     service = kiosk.services.bundles
     broken = bundle_version(tmp_path, "4.0", "Broken")
