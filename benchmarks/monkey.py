@@ -27,6 +27,7 @@ from kiosk.content.locate import builtin_bundle_dir
 from kiosk.ui.window import build_kiosk_window
 
 MiB = 1024 * 1024
+REST_MS = 500  # after the idle reset: deleteLater() and the decoder's own threads finish
 
 
 def rss() -> float:
@@ -80,10 +81,23 @@ def main() -> None:
         if taps % 97 == 0:
             window.reset_to_attract()  # the idle reset, as the day goes on
         if taps % args.report_every == 0:
-            rows.append((taps, rss(), time.perf_counter() - started))
-        if taps >= args.taps:
             timer.stop()
+            read_at_rest()
+
+    def read_at_rest() -> None:
+        """RSS on the attract screen once released players and screens are really deleted.
+
+        Read wherever the last tap left it, RSS swings by a decoder's working set (tens of
+        MiB) when a video happens to be playing, which hides any trend."""
+        window.reset_to_attract()
+        QTimer.singleShot(REST_MS, record)
+
+    def record() -> None:
+        rows.append((taps, rss(), time.perf_counter() - started))
+        if taps >= args.taps:
             app.quit()
+        else:
+            timer.start(0)
 
     timer = QTimer()
     timer.timeout.connect(one_tap)

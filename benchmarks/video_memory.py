@@ -9,6 +9,7 @@ after warm-up. Run: .venv/bin/python benchmarks/video_memory.py [--small] [--pla
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import gc
 import os
 import statistics
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import load_bundle
 from kiosk.content.locate import builtin_bundle_dir
+from kiosk.settings import Settings
 from kiosk.ui.screens import videos as videos_screen
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screens.videos import Phase, VideoScreen
@@ -35,6 +37,7 @@ from kiosk.ui.window import build_kiosk_window
 SMALL_BUNDLE = Path(__file__).resolve().parent.parent / "tests" / "bundles" / "small"
 MIB = 1024 * 1024
 TARGET_MIB = 5.0
+HANG_S = 30  # no new video for this long: the GUI thread is stuck
 
 
 class SeriesLooper:
@@ -115,6 +118,11 @@ def main() -> None:
     parser.add_argument("--tail-ms", type=int, default=600, help="how much of each end to play")
     parser.add_argument("--small", action="store_true", help="the small test bundle's clips")
     parser.add_argument(
+        "--sound",
+        action="store_true",
+        help="play with sound on (an audio output per player): a hang is reported and ends the run",
+    )
+    parser.add_argument(
         "--glibc-default",
         action="store_true",
         help="leave glibc's mmap threshold alone (to see what keep_frames_off_the_heap saves)",
@@ -126,12 +134,15 @@ def main() -> None:
     folder = SMALL_BUNDLE if args.small else builtin_bundle_dir()
     bundle = load_bundle(folder)
     VideoScreen.error_seconds = 0.2
-    window = build_kiosk_window(bundle, idle_seconds=3600)
+    settings = Settings(start_muted=not args.sound)
+    window = build_kiosk_window(bundle, idle_seconds=3600, settings=settings)
     window.resize(1920, 1080)
     window.show()
     window.go(Route("videos"))
     screen = window.current_screen
     looper = SeriesLooper(screen, args.tail_ms)
+    # A hung GUI thread (e.g. a deadlock with a decoder thread) prints every thread's stack.
+    screen.now_playing.connect(lambda _index: faulthandler.dump_traceback_later(HANG_S, exit=True))
     readings: list[tuple[int, float]] = [(0, rss_mib())]
     started = time.monotonic()
     for mark in sorted({args.warm_up, *range(args.every, args.plays + 1, args.every)}):
@@ -139,6 +150,7 @@ def main() -> None:
         run_until(lambda m=mark: looper.plays >= m, timeout_s=60 + 5 * args.every)
         readings.append((mark, quiet_rss(screen)))
     elapsed = time.monotonic() - started
+    faulthandler.cancel_dump_traceback_later()
     window.close()
     print_table(readings, args, folder, looper, elapsed)
 
@@ -147,8 +159,9 @@ def print_table(readings, args, folder: Path, looper: SeriesLooper, elapsed: flo
     baseline = dict(readings)[args.warm_up]
     videos = len(load_bundle(folder).model.videos.items)
     heap = "glibc's default" if args.glibc_default else "fixed (keep_frames_off_the_heap)"
+    sound = "on (an audio output per player)" if args.sound else "off (no audio output)"
     print(f"{looper.plays} plays of {videos} videos from {folder} in {elapsed:.0f} s")
-    print(f"mmap threshold: {heap}; RSS read with no player alive")
+    print(f"mmap threshold: {heap}; sound {sound}; RSS read with no player alive")
     print(f"failures: {looper.failures}; frames decoded per play: {min(looper.frames_per_play)}+")
     print(f"{'after plays':>12} {'RSS MiB':>9} {'since warm-up':>14}")
     for plays, rss in readings:
