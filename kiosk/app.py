@@ -33,7 +33,6 @@ def run(
     from kiosk.runtime.display import DisplayControl
     from kiosk.runtime.first_paint import FirstPaint
     from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
-    from kiosk.ui.services import KioskServices
     from kiosk.ui.window import build_kiosk_window
 
     paths = KioskPaths.from_environment().ensure()
@@ -56,7 +55,8 @@ def run(
             settings=settings,
         )
         # A preview shows one bundle as it is: no installs, no inbox, no counts.
-        window.services = None if bundle_path else KioskServices.start(window, paths, store)
+        if bundle_path is None:
+            FirstPaint(window, on_paint=lambda: _start_services(window, paths, store))
         window.display = DisplayControl(kiosk_mode=not windowed)
         window.display.apply(settings)  # the pointer and the screen's rotation
         install_crash_guard(window.reset_to_attract)
@@ -95,6 +95,16 @@ def _bundle_to_show(
     return start.loaded
 
 
+def _start_services(window, paths: KioskPaths, store: BundleStore) -> None:
+    """Installs, the inbox, the feed and usage counts, started once the first screen is up.
+
+    Nothing a patient sees needs them before that, and importing them (the feed's
+    cryptography among them) took about 60 ms of start-up."""
+    from kiosk.ui.services import KioskServices
+
+    window.services = KioskServices.start(window, paths, store)
+
+
 def _report_start_and_quit(app) -> None:
     print(f"first paint {seconds_since_process_start():.3f} s after the process started")
     app.exit(0)  # not quit(): that asks the window to close, which a fullscreen kiosk refuses
@@ -112,9 +122,14 @@ def _start_watchdog(window) -> None:
 
 
 def _videos_available() -> bool:
-    try:
-        from kiosk.ui.video.backend import multimedia_available
-    except ImportError:
-        log.exception("QtMultimedia could not be imported; videos are unavailable")
-        return False
-    return multimedia_available()
+    """Whether Qt has a multimedia plugin to play videos with: a look for its file only.
+
+    Loading QtMultimedia and its FFmpeg backend costs about 40 ms and 15 MiB, so the window
+    makes the real check when a patient first opens the videos."""
+    from PySide6.QtCore import QCoreApplication
+
+    folders = [Path(path) / "multimedia" for path in QCoreApplication.libraryPaths()]
+    if any(folder.is_dir() and any(folder.iterdir()) for folder in folders):
+        return True
+    log.warning("videos unavailable: no Qt multimedia plugin in %s", folders)
+    return False

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QResizeEvent
@@ -15,9 +15,7 @@ from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.media import MediaService
-from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
@@ -26,30 +24,26 @@ from kiosk.ui.window_settings import default_language_for
 
 log = logging.getLogger(__name__)
 
-ScreenFactory = Callable[[ScreenContext], Screen]
+# Each route's screen, imported on its first visit: the attract screen paints without loading
+# the others (the video screen loads QtMultimedia, the staff panel its charts and pages).
+SCREEN_CLASSES = {
+    "attract": "kiosk.ui.screens.attract:AttractScreen",
+    "home": "kiosk.ui.screens.home:HomeScreen",
+    "exercises": "kiosk.ui.screens.exercises:ExerciseListScreen",
+    "exercise": "kiosk.ui.screens.exercises:ExerciseScreen",
+    "picker": "kiosk.ui.screens.picker:PickerScreen",
+    "articles": "kiosk.ui.screens.articles:ArticleListScreen",
+    "article": "kiosk.ui.screens.articles:ArticleScreen",
+    "videos": "kiosk.ui.screens.videos:VideoScreen",
+    "staff-pin": "kiosk.ui.staff.pin_pad:PinPadScreen",
+    "staff": "kiosk.ui.staff.panel:StaffPanelScreen",
+}
 
 
-def screen_factories(videos_available: bool) -> dict[str, ScreenFactory]:
-    """Each route's screen, by route name. Imported here so each screen module stays apart."""
-    from kiosk.ui.screens.articles import ArticleListScreen, ArticleScreen
-    from kiosk.ui.screens.exercises import ExerciseListScreen, ExerciseScreen
-    from kiosk.ui.screens.picker import PickerScreen
-    from kiosk.ui.screens.videos import VideoScreen
-    from kiosk.ui.staff.panel import StaffPanelScreen
-    from kiosk.ui.staff.pin_pad import PinPadScreen
-
-    return {
-        "attract": AttractScreen,
-        "home": lambda ctx: HomeScreen(ctx, videos_available),
-        "exercises": ExerciseListScreen,
-        "exercise": ExerciseScreen,
-        "picker": PickerScreen,
-        "articles": ArticleListScreen,
-        "article": ArticleScreen,
-        "videos": VideoScreen,
-        "staff-pin": PinPadScreen,
-        "staff": StaffPanelScreen,
-    }
+def screen_class(route_screen: str) -> type[Screen]:
+    """The class of the screen named `route_screen`, imported now if it was not yet."""
+    module, _, name = SCREEN_CLASSES[route_screen].partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 class KioskWindow(QWidget):
@@ -87,7 +81,7 @@ class KioskWindow(QWidget):
         self._font_family = _load_fonts(bundle)
         self.setWindowTitle(bundle.model.title.get(self.session.language))
         self.videos_available = videos_available
-        self._factories = screen_factories(videos_available)
+        self._videos_checked = False  # the video backend is checked on the first visit
         self._screens: dict[str, Screen] = {}
         self._restyle_pending = False
         self._shape: tuple[Theme, bool] | None = None
@@ -121,6 +115,8 @@ class KioskWindow(QWidget):
 
     def go(self, route: Route) -> None:
         """Show `route` as a new step the patient can come back from."""
+        if route.screen == "videos" and not self._videos_play():
+            route = Route("home")  # its Videos tile now says why there are none
         if route.screen in ("attract", "home"):
             self.history.clear()
         self._show(route, push=True)
@@ -188,13 +184,28 @@ class KioskWindow(QWidget):
             if route.item is not None and route.screen in ("exercise", "article"):
                 self.viewed.emit(route.screen, route.item)
 
+    def _videos_play(self) -> bool:
+        """Whether QtMultimedia can play here, checked on the first visit to the videos.
+
+        Checking loads QtMultimedia and FFmpeg (about 40 ms and 15 MiB), which the kiosk does
+        not need until then; at start the app only looks for the plugin's file."""
+        if self.videos_available and not self._videos_checked:
+            from kiosk.ui.video.backend import multimedia_available
+
+            self._videos_checked = True
+            self.videos_available = multimedia_available()
+            if "home" in self._screens:
+                self._screens["home"].videos_available = self.videos_available
+        return self.videos_available
+
     def finish_transition(self) -> None:
         """End the page fade now (for screenshots)."""
         self._fade.finish()
 
     def _screen(self, name: str) -> Screen:
         if name not in self._screens:
-            screen = self._factories[name](self.ctx)
+            cls = screen_class(name)
+            screen = cls(self.ctx, self.videos_available) if name == "home" else cls(self.ctx)
             screen.navigate.connect(self.go)
             screen.go_back.connect(self.back)
             screen.go_home.connect(self.home)
