@@ -11,13 +11,12 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.ui.drag_scroll import enable_drag_scroll
 from kiosk.ui.rich_text import plain
 
 
@@ -97,29 +96,28 @@ def scroll_page(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
-    scroller = QScroller.scroller(area.viewport())
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    properties = scroller.scrollerProperties()
-    # Qt holds a press back 0.25 s to see whether it becomes a drag; patients need the button
-    # to answer at once (a drag still scrolls, and cancels the press).
-    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
-    scroller.setScrollerProperties(properties)
+    enable_drag_scroll(area)
     return area
 
 
 KEEP = "keep_across_renders"
 
 
-def clear_layout(layout: QLayout) -> None:
-    """Remove and delete everything in `layout`, nested layouts too."""
+def clear_layout(layout: QLayout, detach: bool = False) -> None:
+    """Remove and delete everything in `layout`, nested layouts too.
+
+    `detach` also takes the widgets out of the window at once (they are deleted later either
+    way), so that a stylesheet set next does not spend time polishing them first."""
     while layout.count():
         item = layout.takeAt(0)
         if widget := item.widget():
             widget.hide()
             if not widget.property(KEEP):  # kept widgets are reused by the next render
+                if detach:
+                    widget.setParent(None)
                 widget.deleteLater()
         elif child := item.layout():
-            clear_layout(child)
+            clear_layout(child, detach)
         # takeAt() hands the item over to us, and PySide never frees it: ~100 bytes a render.
         shiboken6.delete(item)
 

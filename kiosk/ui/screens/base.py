@@ -49,8 +49,8 @@ class Screen(QWidget):
     def scroll_page(self, content: QWidget, key: str = "page") -> QScrollArea:
         """This screen's scrolling page `key`, now holding `content`.
 
-        Made once per screen and reused by every render: each new QScroller that Qt makes
-        for a new scroll area stays in memory (about 3 KB a render), which adds up over months."""
+        Made once per screen and reused by every render, which keeps the scroll position's
+        widgets and saves building them again."""
         area = self._scroll_areas.get(key)
         if area is None:
             area = scroll_page(content)
@@ -71,6 +71,17 @@ class Screen(QWidget):
         self.root.setContentsMargins(margin, self.ctx.theme.px(16), margin, margin)
         self.root.setSpacing(self.ctx.theme.px(24))
         self.build()
+
+    def release(self) -> None:
+        """Let go of every widget now; the next show_route() or render() builds them again.
+
+        Used before the window sets a new stylesheet (a text-size change), which would
+        otherwise polish the widgets of every screen ever shown, only to throw them away."""
+        clear_layout(self.root, detach=True)
+        for area in self._scroll_areas.values():
+            content = area.takeWidget()
+            if content is not None:
+                content.deleteLater()
 
     def build(self) -> None:
         """Fill self.root; overridden by each screen."""

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScroller,
-    QScrollerProperties,
     QVBoxLayout,
     QWidget,
 )
@@ -107,12 +105,6 @@ def scrolling_column(widgets: list[QWidget], spacing: int) -> QWidget:
         column.addWidget(widget)
     column.addStretch(1)
     area = scroll_page(holder)
-    # Staff tap far more than they scroll: a button answers the finger at once, instead of
-    # after the scroller's wait to see whether the touch becomes a drag.
-    scroller = QScroller.scroller(area.viewport())
-    properties = scroller.scrollerProperties()
-    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
-    scroller.setScrollerProperties(properties)
     return area
 
 
