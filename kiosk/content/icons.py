@@ -31,18 +31,33 @@ def unknown_icon_reason(name: str) -> str | None:
     prefix, _, glyph = name.partition(".")
     if prefix not in _CHARMAPS:
         return f"{name} does not start with a known icon set ({', '.join(sorted(_CHARMAPS))})"
-    names = _glyph_names(prefix)
-    if names is not None and glyph not in names:
+    font = _icon_font(prefix)
+    if font is not None and glyph not in font[1]:
         return f"{name} is not an icon in qtawesome's {prefix} set"
     return None
 
 
+def icon_glyph(name: str) -> tuple[Path, str] | None:
+    """The font file and the character that draw the qtawesome icon `name`, or None.
+
+    The kiosk draws icons from these itself: importing qtawesome costs far more (see
+    kiosk/ui/icon_font.py)."""
+    prefix, _, glyph = name.partition(".")
+    font = _icon_font(prefix) if prefix in _CHARMAPS else None
+    if font is None or glyph not in font[1]:
+        return None
+    font_file, codes = font
+    return font_file, chr(int(codes[glyph], 16))
+
+
 @cache
-def _glyph_names(prefix: str) -> frozenset[str] | None:
+def _icon_font(prefix: str) -> tuple[Path, dict[str, str]] | None:
+    """qtawesome's font file for `prefix`, and its charmap (glyph name -> hex code point)."""
     spec = importlib.util.find_spec("qtawesome")
     if spec is None or not spec.submodule_search_locations:
         return None
     fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
     for charmap in sorted(fonts.glob(f"{_CHARMAPS[prefix]}*charmap*.json")):
-        return frozenset(json.loads(charmap.read_text(encoding="utf-8")))
+        font_file = charmap.with_name(charmap.name.replace("-charmap", "")).with_suffix(".ttf")
+        return font_file, json.loads(charmap.read_text(encoding="utf-8"))
     return None

@@ -8,6 +8,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content import LoadedBundle
 from kiosk.content.model import MediaRef
+from kiosk.ui.icon_font import glyph_icon
 
 # A byte budget, not a count: pictures at 1080p are 1-3 MB each, and a count of them let the
 # cache grow by ~50 MiB over a day of taps (benchmarks/monkey.py). This holds a few screens'.
@@ -15,7 +16,7 @@ _CACHE_BYTES = 24 * 1024 * 1024
 
 
 class MediaService(QObject):
-    """Pixmaps of the bundle's images, rendered once per size, and qtawesome icons."""
+    """Pixmaps of the bundle's images, rendered once per size, and icons by qtawesome name."""
 
     def __init__(self, bundle: LoadedBundle, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -51,10 +52,8 @@ class MediaService(QObject):
         return QPixmap.fromImage(reader.read())
 
     def icon(self, name: str, colour: str) -> QIcon:
-        """A qtawesome icon, imported on first use so start-up does not pay for it."""
-        import qtawesome
-
-        return qtawesome.icon(name, color=colour)
+        """A qtawesome icon by name (mdi6.home), drawn from its font in `colour`."""
+        return glyph_icon(name, colour)
 
 
 def _bytes(pixmap: QPixmap) -> int:
