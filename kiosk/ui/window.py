@@ -247,8 +247,13 @@ class KioskWindow(QWidget):
             QTimer.singleShot(0, self._restyle)
 
     def _restyle(self) -> None:
-        """The language, text size or window size changed: re-render the current screen."""
+        """The language, text size or window size changed: re-render the current screen.
+
+        Every screen lets go of its widgets first (hidden ones are rendered again when next
+        shown): a new stylesheet is then applied to the few widgets of the new render only."""
         self._restyle_pending = False
+        for screen in self._screens.values():
+            screen.release()
         self._apply_theme(self.size())
         self.current_screen.render()
         self._render_top_bar()
