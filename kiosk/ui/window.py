@@ -20,6 +20,7 @@ from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
+from kiosk.ui.video.memory import keep_frames_off_the_heap
 from kiosk.ui.window_settings import default_language_for
 
 log = logging.getLogger(__name__)
@@ -96,6 +97,9 @@ class KioskWindow(QWidget):
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
         self._fade = CrossFade(self)
+        # Each page change takes an 8 MiB picture of the page for the fade; with glibc's
+        # own threshold a freed one stays in the heap (benchmarks/suite.py: ~8 MiB of idle RSS).
+        keep_frames_off_the_heap()
         self.idle = IdleWatcher(settings.idle_timeout, self)
         self.idle.idle.connect(self._on_idle)
         self.staff = StaffAccess(self)  # the corner gesture to the PIN pad, and staff state
