@@ -24,10 +24,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.content import load_bundle
 from kiosk.content.locate import builtin_bundle_dir
-from kiosk.ui.window import build_kiosk_window
+from kiosk.ui.window import TRIM_AFTER_RESET_MS, build_kiosk_window
 
 MiB = 1024 * 1024
-REST_MS = 500  # after the idle reset: deleteLater() and the decoder's own threads finish
+# After the idle reset: deleteLater() and the decoder's threads finish, and the kiosk hands
+# the heap's free pages back (TRIM_AFTER_RESET_MS).
+REST_MS = TRIM_AFTER_RESET_MS + 500
 
 
 def rss() -> float:

@@ -32,7 +32,7 @@ from kiosk.ui.screens.base import Route
 from kiosk.ui.screens.videos import Phase, VideoScreen
 from kiosk.ui.video.playback import VideoPlayback
 from kiosk.ui.video.surface import VideoSurface
-from kiosk.ui.window import build_kiosk_window
+from kiosk.ui.window import TRIM_AFTER_RESET_MS, build_kiosk_window
 
 SMALL_BUNDLE = Path(__file__).resolve().parent.parent / "tests" / "bundles" / "small"
 MIB = 1024 * 1024
@@ -86,18 +86,24 @@ def _video_objects(screen: VideoScreen) -> list[object]:
     return [*screen.findChildren(VideoPlayback), *screen.findChildren(VideoSurface)]
 
 
-def quiet_rss(screen: VideoScreen) -> float:
-    """RSS with no player alive: leave the screen and wait for every player to be deleted.
+def quiet_rss(window, screen: VideoScreen) -> float:
+    """RSS with no player alive: the patient has gone, and the kiosk's idle reset has run.
 
     Read mid-play, RSS swings by a decoder's working set (tens of MiB of frames) and hides
-    any trend; read here, it shows what each play leaves behind."""
-    screen.leave()
-    screen.render()  # the caution card: the video area and its last frame go too
+    any trend; read here, it shows what each play leaves behind. The reading waits for the
+    reset's own clean-up (the heap's free pages handed back) and then returns to the videos."""
+    window.reset_to_attract()
     run_until(lambda: not _video_objects(screen), timeout_s=10)
-    return rss_mib()
+    pause = QTimer(singleShot=True, interval=TRIM_AFTER_RESET_MS + 500)
+    run_until(lambda: not pause.isActive(), timeout_s=10, start=pause.start)
+    rss = rss_mib()
+    window.go(Route("videos"))
+    return rss
 
 
-def run_until(condition: Callable[[], bool], timeout_s: float) -> None:
+def run_until(
+    condition: Callable[[], bool], timeout_s: float, start: Callable[[], None] | None = None
+) -> None:
     """Run a real event loop, as the kiosk does (it also deletes what deleteLater() marked)."""
     loop = QEventLoop()
     poll = QTimer(interval=20)
@@ -106,6 +112,8 @@ def run_until(condition: Callable[[], bool], timeout_s: float) -> None:
     give_up.timeout.connect(lambda: loop.exit(1))
     poll.start()
     give_up.start()
+    if start is not None:
+        start()
     if not condition() and loop.exec() == 1:
         sys.exit(f"stuck: the condition did not hold within {timeout_s:.0f} s")
 
@@ -148,7 +156,7 @@ def main() -> None:
     for mark in sorted({args.warm_up, *range(args.every, args.plays + 1, args.every)}):
         screen.start_series()
         run_until(lambda m=mark: looper.plays >= m, timeout_s=60 + 5 * args.every)
-        readings.append((mark, quiet_rss(screen)))
+        readings.append((mark, quiet_rss(window, screen)))
     elapsed = time.monotonic() - started
     faulthandler.cancel_dump_traceback_later()
     window.close()
@@ -161,7 +169,7 @@ def print_table(readings, args, folder: Path, looper: SeriesLooper, elapsed: flo
     heap = "glibc's default" if args.glibc_default else "fixed (keep_frames_off_the_heap)"
     sound = "on (an audio output per player)" if args.sound else "off (no audio output)"
     print(f"{looper.plays} plays of {videos} videos from {folder} in {elapsed:.0f} s")
-    print(f"mmap threshold: {heap}; sound {sound}; RSS read with no player alive")
+    print(f"mmap threshold: {heap}; sound {sound}; RSS read after the idle reset")
     print(f"failures: {looper.failures}; frames decoded per play: {min(looper.frames_per_play)}+")
     print(f"{'after plays':>12} {'RSS MiB':>9} {'since warm-up':>14}")
     for plays, rss in readings:

@@ -20,10 +20,12 @@ from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
-from kiosk.ui.video.memory import keep_frames_off_the_heap
+from kiosk.ui.video.memory import keep_frames_off_the_heap, return_freed_memory
 from kiosk.ui.window_settings import default_language_for
 
 log = logging.getLogger(__name__)
+
+TRIM_AFTER_RESET_MS = 2000
 
 # Each route's screen, imported on its first visit: the attract screen paints without loading
 # the others (the video screen loads QtMultimedia, the staff panel its charts and pages).
@@ -148,6 +150,8 @@ class KioskWindow(QWidget):
         self.session.reset()
         self.go(Route("attract"))
         self.went_idle.emit()
+        # Once the screens and players left behind are deleted (deleteLater, decoder threads).
+        QTimer.singleShot(TRIM_AFTER_RESET_MS, self, return_freed_memory)
 
     def swap_bundle(self, bundle: LoadedBundle) -> None:
         """Show another bundle from its attract screen; called only at a quiet moment."""

@@ -29,3 +29,16 @@ def keep_frames_off_the_heap() -> bool:
     if not done:
         log.warning("could not set glibc's mmap threshold; video memory may swing")
     return done
+
+
+def return_freed_memory() -> bool:
+    """Hand the heap's free pages back to the system (glibc's malloc_trim); a few ms.
+
+    Called at the idle reset, after the patient's screens and players are gone: pages freed
+    in the middle of the heap otherwise stay counted in RSS, and a kiosk runs for months."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return bool(ctypes.CDLL("libc.so.6").malloc_trim(0))
+    except (OSError, AttributeError):
+        return False
