@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.ui.context import ScreenContext
@@ -15,7 +15,8 @@ from kiosk.ui.widgets import label, picture
 class AttractScreen(Screen):
     """Loops through the bundle's slides until someone touches the screen.
 
-    It repaints only when the slide changes, so an idle kiosk costs next to no CPU."""
+    It repaints only when the slide changes, so an idle kiosk costs next to no CPU; a bundle
+    that asks for a background video trades that for a muted loop behind the slides."""
 
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__(ctx)
@@ -23,13 +24,38 @@ class AttractScreen(Screen):
         self.slide_index = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._next_slide)
+        self.background = None  # a BackgroundVideo, made when the bundle has one
 
     def reset_state(self) -> None:
         self.slide_index = 0
         self._timer.start(self.ctx.bundle.model.attract.seconds_per_slide * 1000)
+        self._start_background()
 
     def leave(self) -> None:
         self._timer.stop()
+        if self.background is not None:
+            self.background.stop()
+
+    def _start_background(self) -> None:
+        video = self.ctx.bundle.model.attract.background_video
+        if video is None:
+            return
+        if self.background is None:
+            # Imported here: QtMultimedia loads only for a bundle that asks for it.
+            from kiosk.ui.video.background import BackgroundVideo
+
+            self.background = BackgroundVideo(self.ctx.bundle.media_path(video), self)
+            self.background.changed.connect(self.update)
+        self.background.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.background is not None and self.background.running:
+            painter = QPainter(self)
+            self.background.paint(
+                painter, self.width(), self.height(), QColor(COLOURS["background"])
+            )
+            painter.end()
 
     def build(self) -> None:
         model, theme = self.ctx.bundle.model, self.ctx.theme
