@@ -12,7 +12,6 @@ from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.problems import refusal_text
 from kiosk.paths import KioskPaths
 from kiosk.runtime.crash import install_crash_guard
-from kiosk.runtime.first_paint import seconds_since_process_start
 from kiosk.runtime.logs import setup_logging
 from kiosk.store import BundleStore, NoUsableBundle
 
@@ -66,6 +65,9 @@ def run(
             window.show()
         else:
             KeyboardLock(window)
+            # At the screen's size already: shown unsized, it is first laid out at its size
+            # hint, and the attract screen was rendered twice more before the first paint.
+            window.setGeometry(window.screen().geometry())
             window.showFullScreen()
         _start_watchdog(window)
         if exit_after_paint:
@@ -106,6 +108,8 @@ def _start_services(window, paths: KioskPaths, store: BundleStore) -> None:
 
 
 def _report_start_and_quit(app) -> None:
+    from kiosk.runtime.first_paint import seconds_since_process_start
+
     print(f"first paint {seconds_since_process_start():.3f} s after the process started")
     app.exit(0)  # not quit(): that asks the window to close, which a fullscreen kiosk refuses
 
