@@ -54,8 +54,8 @@ def run(
             settings=settings,
         )
         # A preview shows one bundle as it is: no installs, no inbox, no counts.
-        if bundle_path is None:
-            FirstPaint(window, on_paint=lambda: _start_services(window, paths, store))
+        services = (paths, store) if bundle_path is None else None
+        FirstPaint(window, on_paint=lambda: _after_first_paint(window, services))
         window.display = DisplayControl(kiosk_mode=not windowed)
         window.display.apply(settings)  # the pointer and the screen's rotation
         install_crash_guard(window.reset_to_attract)
@@ -97,14 +97,17 @@ def _bundle_to_show(
     return start.loaded
 
 
-def _start_services(window, paths: KioskPaths, store: BundleStore) -> None:
-    """Installs, the inbox, the feed and usage counts, started once the first screen is up.
+def _after_first_paint(window, services: tuple[KioskPaths, BundleStore] | None) -> None:
+    """What the first screen does not need, done once it is up.
 
-    Nothing a patient sees needs them before that, and importing them (the feed's
-    cryptography among them) took about 60 ms of start-up."""
-    from kiosk.ui.services import KioskServices
+    The services (installs, the inbox, the feed and usage counts) unless previewing: their
+    imports, the feed's cryptography among them, took about 60 ms of start-up. And home and
+    the lists, built ahead of the first touch, which then costs what later ones do."""
+    if services is not None:
+        from kiosk.ui.services import KioskServices
 
-    window.services = KioskServices.start(window, paths, store)
+        window.services = KioskServices.start(window, *services)
+    window.prepare("home", "exercises", "articles")
 
 
 def _report_start_and_quit(app) -> None:

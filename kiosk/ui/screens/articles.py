@@ -45,6 +45,8 @@ def vertical_list(widgets: list[QWidget], spacing: int) -> QWidget:
 class ArticleListScreen(Screen):
     """Every article in the bundle, as cards."""
 
+    keeps_widgets = True
+
     def title(self) -> str:
         tiles = [t for t in self.ctx.bundle.model.home.tiles if t.target == "articles"]
         return self.ctx.text(tiles[0].label) if tiles else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -28,10 +29,16 @@ class Screen(QWidget):
     chrome_changed = Signal()  # the title or the Back button should be drawn again
     viewed = Signal(str, str)  # (kind, item id) shown to the patient, e.g. a picker result
 
+    # Set by screens whose widgets depend only on the language, the text size and the window,
+    # which all re-render every screen when they change (home, the lists): shown again, such
+    # a screen keeps what it built instead of building it all over.
+    keeps_widgets: ClassVar[bool] = False
+
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.route = Route("")
+        self._built = False  # build() has filled self.root since the last release()
         self._scroll_areas: dict[str, QScrollArea] = {}
         self.root = QVBoxLayout(self)
         self.root.setContentsMargins(0, 0, 0, 0)
@@ -42,7 +49,8 @@ class Screen(QWidget):
         """Show `route` from its start (a new visit)."""
         self.route = route
         self.reset_state()
-        self.render()
+        if not (self.keeps_widgets and self._built):
+            self.render()
         for area in self._scroll_areas.values():
             area.verticalScrollBar().setValue(0)
 
@@ -71,6 +79,7 @@ class Screen(QWidget):
         self.root.setContentsMargins(margin, self.ctx.theme.px(16), margin, margin)
         self.root.setSpacing(self.ctx.theme.px(24))
         self.build()
+        self._built = True
 
     def release(self) -> None:
         """Let go of every widget now; the next show_route() or render() builds them again.
@@ -82,6 +91,11 @@ class Screen(QWidget):
             content = area.takeWidget()
             if content is not None:
                 content.deleteLater()
+        self._built = False
+
+    def invalidate(self) -> None:
+        """Build again at the next show: something it shows has changed."""
+        self._built = False
 
     def build(self) -> None:
         """Fill self.root; overridden by each screen."""

@@ -31,6 +31,8 @@ from kiosk.ui.widgets import ContentButton, SwipeDetector, button, card, label
 class ExerciseListScreen(Screen):
     """Every exercise: picture, title, summary and the muscles it works."""
 
+    keeps_widgets = True
+
     def title(self) -> str:
         tiles = [t for t in self.ctx.bundle.model.home.tiles if t.target == "exercises"]
         return self.ctx.text(tiles[0].label) if tiles else ""

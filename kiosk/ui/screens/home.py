@@ -20,6 +20,8 @@ def tile_route(tile: Tile) -> Route:
 class HomeScreen(Screen):
     """The patient's menu."""
 
+    keeps_widgets = True
+
     def __init__(self, ctx, videos_available: bool = True) -> None:
         super().__init__(ctx)
         self.videos_available = videos_available
