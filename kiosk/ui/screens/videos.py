@@ -22,7 +22,7 @@ from kiosk.ui.video.memory import keep_frames_off_the_heap
 from kiosk.ui.video.playback import VideoPlayback
 from kiosk.ui.video.playlist import Playlist
 from kiosk.ui.video.surface import VideoSurface
-from kiosk.ui.widgets import button
+from kiosk.ui.widgets import button, clear_layout
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,11 @@ class VideoScreen(Screen):
 
     def leave(self) -> None:
         self.reset_state()  # a visit always starts again at the caution card
+        if self.surface is not None:
+            # The player's widgets hold the last frame and the posters (several MiB); the
+            # next visit builds its page afresh anyway.
+            clear_layout(self.root)
+            self.surface, self.controls, self.playlist = None, None, None
 
     def is_busy(self) -> bool:
         """Busy while the series runs on its own: a video playing, or the error card."""
