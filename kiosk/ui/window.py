@@ -26,6 +26,8 @@ from kiosk.ui.window_settings import default_language_for
 log = logging.getLogger(__name__)
 
 TRIM_AFTER_RESET_MS = 2000
+# A swap's old screens are deleted this long after it, once the new screen is painted.
+DELETE_AFTER_SWAP_MS = 200
 
 # Each route's screen, imported on its first visit: the attract screen paints without loading
 # the others (the video screen loads QtMultimedia, the staff panel its charts and pages).
@@ -154,24 +156,33 @@ class KioskWindow(QWidget):
         QTimer.singleShot(TRIM_AFTER_RESET_MS, self, return_freed_memory)
 
     def swap_bundle(self, bundle: LoadedBundle) -> None:
-        """Show another bundle from its attract screen; called only at a quiet moment."""
+        """Show another bundle from its attract screen; called only at a quiet moment.
+
+        Kept to the least the UI thread must do before the new attract screen is painted: no
+        fade, and the old screens deleted only after that paint; when the typeface changes,
+        they are taken out of the window first, so the new stylesheet does not polish them."""
         log.info("now showing bundle %s %s", bundle.model.id, bundle.model.version)
-        for screen in self._screens.values():
+        self._fade.finish()
+        old_screens = list(self._screens.values())  # still in the stack, hidden, till deleted
+        for screen in old_screens:
             screen.leave()
-            self.stack.removeWidget(screen)
-            screen.deleteLater()
         self._screens.clear()
         self.history.clear()
         self.ctx.bundle = bundle
         self.ctx.media = MediaService(bundle, self)
         self._font_family = _load_fonts(bundle)
+        if self._theme_for(self.size()) != self.ctx.theme:
+            for screen in old_screens:
+                screen.release()  # out of the window: the new stylesheet need not polish it
         self.session.default_language = default_language_for(bundle, self.ctx.settings)
         self.session.reset()
-        self._apply_theme(self.size(), force=True)
-        self.go(Route("attract"))
+        self._apply_theme(self.size())
+        self._show(Route("attract"), push=True, fade=False)
+        QTimer.singleShot(DELETE_AFTER_SWAP_MS, self, lambda: _delete_all(old_screens))
 
-    def _show(self, route: Route, push: bool) -> None:
-        self._fade.snapshot()
+    def _show(self, route: Route, push: bool, fade: bool = True) -> None:
+        if fade:
+            self._fade.snapshot()
         shown = self.stack.currentWidget()
         if isinstance(shown, Screen):
             shown.leave()  # even when go() has just cleared the history (Home, attract)
@@ -181,7 +192,8 @@ class KioskWindow(QWidget):
         screen.show_route(route)
         self.stack.setCurrentWidget(screen)
         self._render_top_bar()
-        self._fade.play()
+        if fade:
+            self._fade.play()
         if route.screen == "attract":
             self.idle.stop()
         else:
@@ -277,6 +289,8 @@ class KioskWindow(QWidget):
         self._restyle_pending = False
         for screen in self._screens.values():
             screen.release()
+        if not self.history:  # mid-swap (the session reset): the new first screen comes next
+            return
         self._apply_theme(self.size())
         self.current_screen.render()
         self._render_top_bar()
@@ -284,10 +298,10 @@ class KioskWindow(QWidget):
     def _theme_for(self, size: QSize) -> Theme:
         return Theme.for_screen(size, self.session.larger_text, self._font_family)
 
-    def _apply_theme(self, size: QSize, force: bool = False) -> None:
+    def _apply_theme(self, size: QSize) -> None:
         theme = self._theme_for(size)
         self._shape = (theme, size.height() > size.width())
-        if force or theme != self.ctx.theme or not self.styleSheet():
+        if theme != self.ctx.theme or not self.styleSheet():
             self.ctx.theme = theme
             self.setStyleSheet(theme.stylesheet())
 
@@ -305,6 +319,11 @@ class KioskWindow(QWidget):
         for screen in self._screens.values():
             screen.leave()
         super().closeEvent(event)
+
+
+def _delete_all(widgets: list[QWidget]) -> None:
+    for widget in widgets:
+        widget.deleteLater()
 
 
 def _load_fonts(bundle: LoadedBundle) -> str:
