@@ -304,6 +304,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--monkey-output", type=Path, help="a saved output of monkey.py")
     parser.add_argument("--video-memory-output", type=Path, help="a saved output of video_memory")
     parser.add_argument("--details", action="store_true", help="every navigation's median too")
+    parser.add_argument(
+        "--only", help="some rows: start,taps,staff,video,memory,idle_cpu,bundle (comma-separated)"
+    )
     args = parser.parse_args()
     if args.quick:
         args.runs = min(args.runs, 2)
@@ -325,19 +328,21 @@ def main() -> None:
         probes = Probes(scratch)
         _set_staff_pin(probes)
         big = generate_bundle(scratch / "big-bundle", 1000)
-        steps: list[Callable[[], list[Row]]] = [
-            lambda: start_rows(probes, args.runs),
-            lambda: tap_rows(probes, args.runs, details),
-            lambda: staff_rows(probes, args.runs),
-            lambda: video_rows(probes, args.runs, play_seconds),
-            lambda: memory_rows(probes, args.runs),
-            lambda: idle_cpu_rows(probes, idle_seconds),
-            lambda: bundle_rows(probes, args.runs, big),
-        ]
-        rows = [row for step in steps for row in step()]
+        steps: dict[str, Callable[[], list[Row]]] = {
+            "start": lambda: start_rows(probes, args.runs),
+            "taps": lambda: tap_rows(probes, args.runs, details),
+            "staff": lambda: staff_rows(probes, args.runs),
+            "video": lambda: video_rows(probes, args.runs, play_seconds),
+            "memory": lambda: memory_rows(probes, args.runs),
+            "idle_cpu": lambda: idle_cpu_rows(probes, idle_seconds),
+            "bundle": lambda: bundle_rows(probes, args.runs, big),
+        }
+        chosen = args.only.split(",") if args.only else list(steps)
+        rows = [row for name in chosen for row in steps[name]()]
         if args.long:
             outputs = run_long(probes)
-    rows += long_rows(outputs)
+    if not args.only or args.long:
+        rows += long_rows(outputs)
     print_table(rows, f"{header}; {time.perf_counter() - started:.0f} s")
     if args.details:
         print("\nEvery navigation, slowest first (median of runs):")
