@@ -26,11 +26,11 @@ from kiosk.feed.state import CachedFeed, FeedState, FeedStatus, Trusted, now
 from kiosk.feed.versions import is_newer, version_key
 from kiosk.store import BundleStore, InstallResult, StoreError
 from kiosk.store.locks import file_lock
-from kiosk.store.staging import LOCK_SUFFIX
+from kiosk.store.staging import LOCK_SUFFIX, RESUMABLE_FOLDER
 
 log = logging.getLogger(__name__)
 
-DOWNLOAD_FOLDER = "feed-download"  # in the store's staging folder (data/tmp)
+DOWNLOAD_FOLDER = RESUMABLE_FOLDER  # in the store's staging folder (data/tmp), kept across restarts
 _MANIFEST_BYTES = 8 * 1024 * 1024
 
 

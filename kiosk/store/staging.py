@@ -16,6 +16,8 @@ from kiosk.store.locks import file_lock, is_held
 
 log = logging.getLogger(__name__)
 LOCK_SUFFIX = ".lock"
+# A download that carries on after a restart (the feed's): its owner tidies it, not clean-up.
+RESUMABLE_FOLDER = "feed-download"
 
 
 @contextmanager
@@ -44,6 +46,8 @@ def clean_leftovers(paths: KioskPaths) -> list[Path]:
             if entry.name.endswith(LOCK_SUFFIX):
                 if not entry.with_name(entry.name.removesuffix(LOCK_SUFFIX)).exists():
                     _remove_if_unheld(entry, entry, removed)
+                continue
+            if entry.name == RESUMABLE_FOLDER:
                 continue
             _remove_if_unheld(entry, _lock_path(entry), removed)
         for entry in paths.data_dir.iterdir():

@@ -93,16 +93,24 @@ def test_a_missing_feed_is_named_plainly(web_feed: Feed, store: BundleStore) -> 
     assert "(404 Not Found)" in status.last_error
 
 
-def test_a_download_left_by_a_stopped_kiosk_is_tidied_by_the_store(
+def test_a_download_cut_by_a_restart_carries_on_in_the_next_run(
     web_feed: Feed, store: BundleStore
 ) -> None:
-    size = web_feed.publish("3.0").entry.size
-    web_feed.server.cuts = [size // 2]
+    published = web_feed.publish("3.0")
+    half = published.entry.size // 2
+    web_feed.server.cuts = [half]
     follower = follower_for(web_feed, store)
     follower.check()
     follower.close()  # the kiosk stopped: its lock on the download area went with it
-    store.clean_leftovers()
-    assert not (store.paths.staging_dir / DOWNLOAD_FOLDER).exists()
+    store.clean_leftovers()  # the next start tidies after killed installs...
+    kept = store.paths.staging_dir / DOWNLOAD_FOLDER / f"{published.entry.sha256[:32]}.part"
+    assert kept.stat().st_size == half  # ...but leaves a download to carry on
+    restarted = follower_for(web_feed, store)
+    assert restarted.check().last_check_ok
+    ranges = [seen.range for seen in web_feed.server.zip_requests()]
+    assert ranges == ["", f"bytes={half}-"]
+    assert store.pointer().pending == "small-test-3.0"
+    restarted.close()
 
 
 def test_a_synced_folder_that_has_the_feed_but_not_yet_its_bundle(

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from kiosk.feed import FeedFollower, FeedRunner, Timing, source_for
 from kiosk.feed.follower import DOWNLOAD_FOLDER
 from kiosk.store import BundleStore
+from kiosk.store.locks import is_held
+from kiosk.store.staging import LOCK_SUFFIX
 from tests.feed.conftest import TIMEOUT, Feed
 
 QUICK = Timing(interval=60, first_check=0, first_retry=0.02, max_retry=0.2, timeout=TIMEOUT)
@@ -77,5 +79,6 @@ def test_stop_ends_the_thread_and_frees_the_download_area(
     wait_for(lambda: follower.status.failures >= 1)
     runner.stop()
     assert not runner.running
-    removed = store.clean_leftovers()  # the partial download is no one's now
-    assert DOWNLOAD_FOLDER in [path.name for path in removed]
+    area = store.paths.staging_dir / DOWNLOAD_FOLDER
+    assert not is_held(area.with_name(DOWNLOAD_FOLDER + LOCK_SUFFIX))  # free for the next run
+    assert any(area.glob("*.part"))  # which carries on from the part already fetched
