@@ -1,11 +1,14 @@
 """Pictures of the staff side at two sizes: python -m tests.ui.staff_shots /tmp/staff-shots
 
 The PIN pad (empty, typing, wrong, locked), and the panel's pages: Content, Install (the
-drive's candidates, an install in progress, ready, refused), Settings, Usage and Volume."""
+drive's candidates, an install in progress, ready, refused), Settings, Usage, Volume and Feed
+(checked, then its folder gone)."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
 import sys
 import tempfile
 from datetime import date, timedelta
@@ -20,6 +23,7 @@ from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import Camera
 from kiosk.ui.window import build_kiosk_window
 from tests.conftest import SMALL_BUNDLE
+from tests.feed.conftest import Feed, make_key
 from tests.ui.staff_helpers import (
     PIN,
     broken_bundle,
@@ -59,6 +63,19 @@ def record_usage(usage) -> None:
                 usage.record("video", "blue", day)
 
 
+def follow_a_feed(window, work: Path) -> Path:
+    """A feed folder offering version 3.0, signed, and the window's settings following it."""
+    key = make_key(work / "keys")
+    feed = Feed(work / "feed", str(work / "feed"), key, work / "feed-sources")
+    feed.folder.mkdir()
+    feed.sources.mkdir()
+    feed.publish("3.0", "Spring update")
+    window.ctx.settings = dataclasses.replace(
+        window.ctx.settings, feed_address=feed.address, feed_keys=(key.public.text,)
+    )
+    return feed.folder
+
+
 def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
     bundle = load_bundle(SMALL_BUNDLE)
     window = build_kiosk_window(bundle)
@@ -66,6 +83,7 @@ def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
     window.show()
     usb = work / "media" / "CLINIC-USB"
     usb.mkdir(parents=True)
+    feed = follow_a_feed(window, work)
     services = start_services(window, work / "home", usb)
     zipped(bundle_version(work / "v3", "3.0", "Spring update"), usb / "spring.zip")
     broken_bundle(usb / "broken-content")
@@ -120,6 +138,15 @@ def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
     camera.shoot(f"panel-usage-{tag}")
     panel.open_section("Volume")
     camera.shoot(f"panel-volume-{tag}")
+    panel.open_section("Feed")
+    services.feed.check_now()
+    wait_for(lambda: services.feed.status.last_check_ok)
+    camera.shoot(f"panel-feed-{tag}")
+    shutil.rmtree(feed)  # the synced folder goes missing
+    services.feed.check_now()
+    wait_for(lambda: services.feed.status.last_error)
+    camera.shoot(f"panel-feed-trouble-{tag}")
+    services.feed.stop()
     panel._ask_exit()
     camera.shoot(f"panel-exit-{tag}")
     window.exit_kiosk()

@@ -131,5 +131,13 @@ class StaffAccess(QObject):
 # Read from window.ctx.settings when used, so a saved change applies without a restart; the
 # others are read once, when the kiosk starts.
 LIVE_SETTINGS = frozenset(
-    {"default_language", "gesture_corner", "idle_timeout", "hide_cursor", "screen_orientation"}
+    {
+        "default_language",
+        "gesture_corner",
+        "idle_timeout",
+        "hide_cursor",
+        "screen_orientation",
+        "volume_cap",  # read as each video starts
+        "start_muted",  # read as each visit to the videos starts
+    }
 )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from kiosk.content import LoadedBundle
@@ -144,7 +145,16 @@ def _stepper(
     higher.setEnabled(value < high)
     shown_value = label(shown(setting, value, bundle), "huge" if big else "value", wrap=False)
     shown_value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    shown_value.setMinimumWidth(theme.px(360 if big else 230))
+    # As wide as the widest value it can show ("1440 minutes"), so none is cut off and the
+    # buttons do not move as the value changes.
+    # Measured in the font the staff stylesheet gives these labels (parts.py): the label has
+    # no parent yet, so its own fontMetrics() would still be the plain default.
+    font = QFont(theme.font_family)
+    font.setPixelSize(theme.font_px(150 if big else 34))
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    widest = max(metrics.horizontalAdvance(shown(setting, v, bundle)) for v in {low, value, high})
+    shown_value.setMinimumWidth(max(theme.px(360 if big else 230), widest + theme.px(16)))
     shown_value.setAccessibleName(title(setting))
     font = theme.font_px(56 if big else 40)
     for widget in (lower, higher):
