@@ -364,14 +364,16 @@ def test_settings_changed_by_touch_are_saved_to_the_file(qtbot, kiosk) -> None:
         False,
     )
     words = texts(kiosk)
-    assert "Saved. Idle timeout and Gesture corner take effect now." in words
-    assert "Start muted takes effect the next time the kiosk starts." in words
+    assert "Saved. Idle timeout, Gesture corner and Start muted take effect now." in words
     assert kiosk.idle._timer.interval() == 100_000  # the idle timeout applies at once
     # The corner applies at once: the gesture now lives in the top right.
     tap(qtbot, kiosk, "Close panel")
     kiosk.home()
     press_and_hold(qtbot, kiosk, QPoint(kiosk.width() - 5, 5))
     assert kiosk.route == Route("staff-pin")
+    # Sound at the start of the videos applies at once too: the next visit starts unmuted.
+    kiosk.go(Route("videos"))
+    assert kiosk.current_screen.sound_on
 
 
 def test_an_invalid_settings_file_is_named_and_can_be_fixed(qtbot, kiosk) -> None:
