@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from kiosk import settings as kiosk_settings
@@ -10,7 +11,10 @@ from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
 from kiosk.ui.bundle_service import BundleService
 from kiosk.ui.feed_service import FeedService
+from kiosk.ui.settings_watch import SettingsWatcher
 from kiosk.usage import UsageCounts
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -22,6 +26,8 @@ class KioskServices:
     bundles: BundleService
     usage: UsageCounts
     feed: FeedService | None = None  # None when no feed address is set
+    feed_timing: Timing | None = None
+    settings_watch: SettingsWatcher | None = None
 
     @classmethod
     def start(
@@ -35,4 +41,16 @@ class KioskServices:
         window.viewed.connect(usage.record)
         bundles = BundleService(store, window, inbox)
         feed = FeedService.from_settings(settings, store, window, feed_timing)
-        return cls(paths, store, bundles, usage, feed)
+        services = cls(paths, store, bundles, usage, feed, feed_timing)
+        services.settings_watch = SettingsWatcher(
+            paths.settings_file, window.staff.apply_settings, window
+        )
+        return services
+
+    def follow_feed(self, window, settings) -> None:
+        """Follow the feed `settings` name from now on (its address, keys or interval changed)."""
+        if self.feed is not None:
+            self.feed.stop()
+            self.feed.deleteLater()
+        self.feed = FeedService.from_settings(settings, self.store, window, self.feed_timing)
+        log.info("feed: now following %r", settings.feed_address or "no feed")

@@ -121,12 +121,22 @@ class StaffAccess(QObject):
     def apply_settings(self, settings: Any) -> None:
         """Use saved settings from now on where the running kiosk can (see LIVE_SETTINGS)."""
         window = self.window
+        before = window.ctx.settings
         window.ctx.settings = settings
         window.session.default_language = default_language_for(window.ctx.bundle, settings)
         window.idle.set_seconds(settings.idle_timeout)
         if window.display is not None:
             window.display.apply(settings)
+        services = window.services
+        if services is not None:
+            if any(getattr(before, k) != getattr(settings, k) for k in FEED_KEYS):
+                services.follow_feed(window, settings)
+            if services.settings_watch is not None:
+                services.settings_watch.seen_now()
 
+
+# Changing any of these starts following the feed afresh.
+FEED_KEYS = ("feed_address", "feed_keys", "feed_check_minutes")
 
 # Read from window.ctx.settings when used, so a saved change applies without a restart; the
 # others are read once, when the kiosk starts.
@@ -139,5 +149,8 @@ LIVE_SETTINGS = frozenset(
         "screen_orientation",
         "volume_cap",  # read as each video starts
         "start_muted",  # read as each visit to the videos starts
+        "feed_address",  # the feed is followed again with the new ones
+        "feed_keys",
+        "feed_check_minutes",
     }
 )

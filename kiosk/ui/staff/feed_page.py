@@ -31,8 +31,15 @@ class FeedPage(Page):
 
     def __init__(self, access: StaffAccess, parent: QObject) -> None:
         super().__init__(access, parent)
-        if self.feed is not None:
-            self.feed.status_changed.connect(self._status_changed)
+        self._listening_to: FeedService | None = None
+        self._listen()
+
+    def _listen(self) -> None:
+        """Follow the status of the feed service now running (a settings change replaces it)."""
+        feed = self.feed
+        if feed is not None and feed is not self._listening_to:
+            feed.status_changed.connect(self._status_changed)
+            self._listening_to = feed
 
     @property
     def feed(self) -> FeedService | None:
@@ -40,6 +47,7 @@ class FeedPage(Page):
         return services.feed if services is not None else None
 
     def build(self, theme: Theme) -> QWidget:
+        self._listen()
         feed = self.feed
         if feed is None:
             return scrolling_column([label(NO_FEED)], theme.px(24))

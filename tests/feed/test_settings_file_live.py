@@ -1,0 +1,73 @@
+"""The settings file, rewritten while the kiosk runs (by an admin or a fleet tool), applies
+without a restart: a new feed address and key start a new follower at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.feed import Timing
+from kiosk.paths import KioskPaths
+from kiosk.settings import save
+from kiosk.store import BundleStore
+from kiosk.ui.services import KioskServices
+from tests.conftest import SMALL_BUNDLE
+from tests.feed.conftest import TIMEOUT, Feed
+
+AT_ONCE = Timing(interval=3600, first_check=0, first_retry=3600, timeout=TIMEOUT)
+
+
+@pytest.fixture
+def kiosk(make_window, small, tmp_path: Path):
+    paths = KioskPaths.under(tmp_path / "home").ensure()
+    window = make_window(small)
+    window.services = KioskServices.start(
+        window, paths, BundleStore(paths, builtin_dir=SMALL_BUNDLE), feed_timing=AT_ONCE
+    )
+    yield window
+    if window.services.feed is not None:
+        window.services.feed.stop()
+
+
+def test_a_rewritten_file_applies_without_a_restart(kiosk) -> None:
+    services = kiosk.services
+    assert not services.settings_watch.check()  # nothing new yet
+    save({"idle_timeout": 123}, services.paths.settings_file)
+    assert services.settings_watch.check()
+    assert kiosk.ctx.settings.idle_timeout == 123
+    assert kiosk.idle._timer.interval() == 123_000
+
+
+def test_a_bad_value_in_the_file_keeps_the_default(kiosk, caplog) -> None:
+    settings_file = kiosk.services.paths.settings_file
+    settings_file.write_text('idle_timeout = "soon"\n', encoding="utf-8")
+    assert kiosk.services.settings_watch.check()
+    assert kiosk.ctx.settings.idle_timeout == 90
+    assert 'idle_timeout: "soon" is not a number' in caplog.text
+
+
+def test_a_save_from_the_staff_panel_is_not_applied_twice(kiosk) -> None:
+    settings = save({"idle_timeout": 100}, kiosk.services.paths.settings_file)
+    kiosk.staff.apply_settings(settings)  # what the Settings page does after saving
+    assert not kiosk.services.settings_watch.check()
+
+
+def test_a_new_feed_address_and_key_are_followed_at_once(qtbot, kiosk, folder_feed: Feed) -> None:
+    services = kiosk.services
+    assert services.feed is None  # no feed set when the kiosk started
+    folder_feed.folder.mkdir(parents=True)
+    folder_feed.publish("3.0", "From the new feed")
+    save(
+        {"feed_address": folder_feed.address, "feed_keys": [folder_feed.key.public.text]},
+        services.paths.settings_file,
+    )
+    assert services.settings_watch.check()
+    assert services.feed is not None
+    arrived = []
+    services.feed.installed.connect(arrived.append)
+    qtbot.waitUntil(lambda: bool(arrived), timeout=10000)
+    assert services.store.pointer().pending == "small-test-3.0"
+    save({"feed_address": ""}, services.paths.settings_file)  # and turned off again
+    services.settings_watch.check()
+    assert services.feed is None
