@@ -339,6 +339,7 @@ def probe_staff() -> dict:
 
     def scenario(d: Driver) -> Steps:
         yield from d.timed("corner hold > PIN pad (first)", d.window.staff.open_pin_pad)
+        yield sleep(1.0)  # a person reads the pad before typing
         for digit in STAFF_PIN:
             yield from d.tap(digit, f"PIN digit {digit}")
         yield from d.tap("OK", "PIN OK > staff panel (first)")

@@ -45,6 +45,12 @@ SCREEN_CLASSES = {
 }
 
 
+# The screen that follows, imported while this one is read (once it is painted): the staff
+# panel (its pages and charts) while staff type the PIN, not after OK, which waits for scrypt.
+IMPORT_AHEAD = {"staff-pin": "staff"}
+IMPORT_AHEAD_MS = 300
+
+
 def screen_class(route_screen: str) -> type[Screen]:
     """The class of the screen named `route_screen`, imported now if it was not yet."""
     module, _, name = SCREEN_CLASSES[route_screen].partition(":")
@@ -194,6 +200,9 @@ class KioskWindow(QWidget):
         self._render_top_bar()
         if fade:
             self._fade.play()
+        if route.screen in IMPORT_AHEAD:
+            ahead = IMPORT_AHEAD[route.screen]
+            QTimer.singleShot(IMPORT_AHEAD_MS, self, lambda: screen_class(ahead))
         if route.screen == "attract":
             self.idle.stop()
         else:
