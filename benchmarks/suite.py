@@ -46,6 +46,11 @@ class Row:
     reference_name: str  # "floor" or "target"
     passed: bool | None  # None: shown for information, no target
     note: str = ""
+    digits: int | None = None  # decimals shown; by default, by unit
+
+    def _number(self, value: float) -> str:
+        digits = _digits(self.unit) if self.digits is None else self.digits
+        return f"{value:.{digits}f} {self.unit}"
 
     @property
     def ratio(self) -> str:
@@ -54,12 +59,10 @@ class Row:
         return f"{self.value / self.reference:.2f}"
 
     def cells(self) -> list[str]:
-        value = "not run" if math.isnan(self.value) else f"{self.value:.{_digits(self.unit)}f}"
-        value += f" {self.unit}" if not math.isnan(self.value) else ""
+        value = "not run" if math.isnan(self.value) else self._number(self.value)
         reference = ""
         if self.reference is not None:
-            ref = f"{self.reference:.{_digits(self.unit)}f} {self.unit}"
-            reference = f"{self.reference_name} {ref}"
+            reference = f"{self.reference_name} {self._number(self.reference)}"
         verdict = {True: "pass", False: "FAIL", None: "info"}[self.passed]
         return [self.figure, value, reference, self.ratio, verdict, self.note]
 
@@ -239,7 +242,8 @@ def long_rows(outputs: dict[str, str | None]) -> list[Row]:
             rows.append(Row(figure, float("nan"), "MiB", 5.0, "target", None,
                             f"not run: run benchmarks/{script} or pass --long"))  # fmt: skip
         else:
-            rows.append(Row(figure, growth, "MiB", 5.0, "target", growth < 5))
+            rows.append(Row(figure, growth, "MiB", 5.0, "target", growth < 5, digits=1,
+                            note="fitted trend after warm-up"))  # fmt: skip
     return rows
 
 
@@ -341,7 +345,7 @@ def main() -> None:
         rows = [row for name in chosen for row in steps[name]()]
         if args.long:
             outputs = run_long(probes)
-    if not args.only or args.long:
+    if not args.only or any(outputs.values()):
         rows += long_rows(outputs)
     print_table(rows, f"{header}; {time.perf_counter() - started:.0f} s")
     if args.details:
