@@ -239,8 +239,8 @@ def long_rows(outputs: dict[str, str | None]) -> list[Row]:
     for key, (figure, script) in LONG_RUNS.items():
         growth = _growth(outputs.get(key))
         if growth is None:
-            rows.append(Row(figure, float("nan"), "MiB", 5.0, "target", None,
-                            f"not run: run benchmarks/{script} or pass --long"))  # fmt: skip
+            rows.append(Row(figure, float("nan"), "MiB", 5.0, "target", None, digits=1,
+                            note=f"not run: run benchmarks/{script} or pass --long"))  # fmt: skip
         else:
             rows.append(Row(figure, growth, "MiB", 5.0, "target", growth < 5, digits=1,
                             note="fitted trend after warm-up"))  # fmt: skip
