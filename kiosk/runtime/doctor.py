@@ -183,10 +183,48 @@ def bundle_checks() -> Iterator[Callable[[], Finding]]:
         yield lambda: check_fonts(fonts)
 
 
+# The tools the kiosk runs to turn the screen (kiosk/runtime/display.py), and their packages.
+ROTATION_TOOLS = {"xrandr": "x11-xserver-utils", "wlr-randr": "wlr-randr"}
+
+
+def settings_checks() -> Iterator[Callable[[], Finding]]:
+    """The settings file reads cleanly, and what its settings need is here."""
+    from kiosk import settings as kiosk_settings
+    from kiosk.paths import KioskPaths
+
+    path = KioskPaths.from_environment().settings_file
+    settings, messages = kiosk_settings.load(path)
+    clean = f"{path} reads cleanly" if path.exists() else f"no {path} yet: every default"
+    detail = "; ".join(messages) or clean
+    yield lambda: Finding(not messages, "settings", detail)
+    if settings.screen_orientation != "auto":
+        yield lambda: check_rotation_tools(settings.screen_orientation)
+    if settings.feed_address and not settings.feed_keys:
+        yield lambda: Finding(
+            False, "feed", "feed_address is set but feed_keys is empty: nothing will be trusted"
+        )
+
+
+def check_rotation_tools(orientation: str) -> Finding:
+    """A screen_orientation other than auto needs xrandr (X11) or wlr-randr (wlroots)."""
+    found = [tool for tool in ROTATION_TOOLS if shutil.which(tool)]
+    if found:
+        return Finding(True, "screen rotation", f"{orientation} via {' or '.join(found)}")
+    packages = " or ".join(
+        f"{tool} (apt-get install {pkg})" for tool, pkg in ROTATION_TOOLS.items()
+    )
+    return Finding(
+        False,
+        "screen rotation",
+        f"screen_orientation is {orientation}, but neither tool is installed: {packages}; "
+        "or set the rotation in the system's display settings",
+    )
+
+
 def run_doctor() -> list[Finding]:
     """Run every check, each one even if another failed."""
     findings = []
-    for check in [*platform_checks(), *bundle_checks()]:
+    for check in [*platform_checks(), *bundle_checks(), *settings_checks()]:
         try:
             findings.append(check())
         except Exception as error:  # a check that breaks is itself a finding, not a crash

@@ -44,3 +44,32 @@ def test_package_names_for_unknown_libraries_are_guessed_sensibly() -> None:
     assert package_for("libxcb-cursor.so.0") == "libxcb-cursor0"
     assert package_for("libfoo.so.3") == "libfoo3"
     assert package_for("libfoo2.so.3") == "libfoo2-3"
+
+
+def test_settings_are_checked_with_what_they_need(tmp_path, monkeypatch) -> None:
+    from kiosk.runtime.doctor import settings_checks
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("KIOSK_HOME", str(home))
+    settings_file = home / "config" / "settings.toml"
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text(
+        'idle_timeout = "soon"\nscreen_orientation = "portrait"\n'
+        'feed_address = "https://example.org/feed/"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))  # neither rotation tool is found
+    findings = {f.check: f for f in (check() for check in settings_checks())}
+    assert not findings["settings"].ok
+    assert 'idle_timeout: "soon" is not a number' in findings["settings"].detail
+    rotation = findings["screen rotation"]
+    assert not rotation.ok
+    assert "apt-get install x11-xserver-utils" in rotation.detail
+    assert "feed_keys is empty" in findings["feed"].detail
+    tool = tmp_path / "no-tools" / "wlr-randr"
+    tool.parent.mkdir()
+    tool.write_text("#!/bin/sh\n")
+    tool.chmod(0o755)
+    rotation = next(c() for c in settings_checks() if "rotation" in c().check)
+    assert rotation.ok
+    assert "portrait via wlr-randr" in rotation.detail
