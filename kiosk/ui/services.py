@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kiosk import settings as kiosk_settings
-from kiosk.feed import Timing
 from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
 from kiosk.ui.bundle_service import BundleService
-from kiosk.ui.feed_service import FeedService
 from kiosk.ui.settings_watch import SettingsWatcher
 from kiosk.usage import UsageCounts
+
+if TYPE_CHECKING:
+    from kiosk.feed import Timing
+    from kiosk.ui.feed_service import FeedService
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ class KioskServices:
         usage = UsageCounts(paths.usage_db)
         window.viewed.connect(usage.record)
         bundles = BundleService(store, window, inbox)
-        feed = FeedService.from_settings(settings, store, window, feed_timing)
+        feed = _follow(settings, store, window, feed_timing)
         services = cls(paths, store, bundles, usage, feed, feed_timing)
         services.settings_watch = SettingsWatcher(
             paths.settings_file, window.staff.apply_settings, window
@@ -52,5 +55,16 @@ class KioskServices:
         if self.feed is not None:
             self.feed.stop()
             self.feed.deleteLater()
-        self.feed = FeedService.from_settings(settings, self.store, window, self.feed_timing)
+        self.feed = _follow(settings, self.store, window, self.feed_timing)
         log.info("feed: now following %r", settings.feed_address or "no feed")
+
+
+def _follow(settings, store: BundleStore, window, timing: Timing | None) -> FeedService | None:
+    """The feed service for `settings`, or None without a feed address.
+
+    Imported only when there is a feed: the feed and cryptography cost about 8 MiB."""
+    if not settings.feed_address:
+        return None
+    from kiosk.ui.feed_service import FeedService
+
+    return FeedService.from_settings(settings, store, window, timing)

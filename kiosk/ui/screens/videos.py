@@ -127,8 +127,10 @@ class VideoScreen(Screen):
         self.playback.finished.connect(self.next_video)
         self.playback.failed.connect(self.video_failed)
         self._apply_sound()
-        self._show_player()
+        # Opened first: FFmpeg reads and decodes on its own threads while the player's widgets
+        # (posters included) are built here; the first frame arrives after both.
         self.playback.start()
+        self._show_player()
         self.now_playing.emit(index)
 
     def next_video(self) -> None:
