@@ -18,6 +18,7 @@ from kiosk.ui.screens.base import Route
 log = logging.getLogger(__name__)
 
 INBOX_POLL_MS = 5000
+Ready = tuple[LoadedBundle, dict]  # a bundle to show, and its pictures rendered ahead
 # The attract screen untouched this long is a quiet moment too: the idle reset only comes after
 # a patient, so a kiosk nobody uses would otherwise keep a new bundle waiting indefinitely.
 QUIET_ON_ATTRACT_S = 30
@@ -41,7 +42,7 @@ class BundleService(QObject):
         self.store = store
         self.window = window
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-store")
-        self._waiting: LoadedBundle | None = None  # loaded, to show at the next quiet moment
+        self._waiting: Ready | None = None  # loaded, to show at the next quiet moment
         self._busy = False
         self._finished.connect(self._deliver)
         window.went_idle.connect(self.at_quiet_moment)
@@ -73,7 +74,7 @@ class BundleService(QObject):
 
     def activate_now(self) -> None:
         """Put the waiting bundle on screen at once (staff pressed "Activate now")."""
-        self._run(self._activate_and_load, lambda loaded: self._show(loaded, at_once=True))
+        self._run(self._to_show(self._activate_and_load), lambda got: self._show(got, True))
 
     def rollback(self) -> None:
         """Back to the last-known-good bundle, at once."""
@@ -82,7 +83,7 @@ class BundleService(QObject):
             self.store.rollback()
             return self.store.open_active(start_pending=False).loaded
 
-        self._run(roll_back, lambda loaded: self._show(loaded, at_once=True))
+        self._run(self._to_show(roll_back), lambda got: self._show(got, True))
 
     def check_inbox(self) -> None:
         """Install whatever has been dropped into the inbox folder and finished copying."""
@@ -100,7 +101,7 @@ class BundleService(QObject):
         if self._waiting is not None:
             self._show(self._waiting, at_once=False)
         elif not self._busy and self.store.pointer().pending:
-            self._run(self._activate_and_load, lambda loaded: self._show(loaded, at_once=False))
+            self._run(self._to_show(self._activate_and_load), lambda got: self._show(got, False))
 
     def _check_untouched_attract(self) -> None:
         """Installed by the feed, the inbox or staff while nobody was about: show it now.
@@ -118,12 +119,23 @@ class BundleService(QObject):
             log.warning("bundle fallback: %s", reason)
         return start.loaded
 
-    def _show(self, loaded: LoadedBundle, at_once: bool) -> None:
+    def _to_show(self, load: Callable[[], LoadedBundle]) -> Callable[[], Ready]:
+        """`load`, then what the swap would otherwise render on the UI thread, on the worker."""
+        plan = self.window.picture_plan()  # sizes read here, on the UI thread
+
+        def load_and_render() -> Ready:
+            loaded = load()
+            return loaded, plan(loaded)
+
+        return load_and_render
+
+    def _show(self, got: Ready, at_once: bool) -> None:
         if not at_once and self.window.route != Route("attract"):
-            self._waiting = loaded  # a patient arrived meanwhile: wait for the next quiet spell
+            self._waiting = got  # a patient arrived meanwhile: wait for the next quiet spell
             return
         self._waiting = None
-        self.window.swap_bundle(loaded)
+        loaded, pictures = got
+        self.window.swap_bundle(loaded, pictures)
         self.swapped.emit(loaded)
 
     # --- Running store work off the UI thread ---------------------------------------------

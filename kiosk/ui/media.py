@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -18,42 +20,58 @@ _CACHE_BYTES = 24 * 1024 * 1024
 class MediaService(QObject):
     """Pixmaps of the bundle's images, rendered once per size, and icons by qtawesome name."""
 
-    def __init__(self, bundle: LoadedBundle, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        bundle: LoadedBundle,
+        parent: QObject | None = None,
+        ready: dict[tuple[str, int, int], QImage] | None = None,
+    ) -> None:
+        """`ready`: images already rendered off the UI thread (see render_image), by the key
+        pixmap() looks them up with."""
         super().__init__(parent)
         self._bundle = bundle
         self._pixmaps: dict[tuple[str, int, int], QPixmap] = {}  # oldest first
         self._cached_bytes = 0
+        self._ready = dict(ready or {})
+        self.renders = 0  # pictures rendered on the UI thread, for tests
 
     def pixmap(self, ref: MediaRef, box: QSize) -> QPixmap:
         """The image `ref` scaled to fit inside `box`, keeping its shape."""
         key = (str(ref), box.width(), box.height())
         cached = self._pixmaps.pop(key, None)
-        if cached is None:
-            cached = self._render(ref, box)
+        if cached is None and key in self._ready:
+            cached = QPixmap.fromImage(self._ready.pop(key))
+            self._cached_bytes += _bytes(cached)
+        elif cached is None:
+            self.renders += 1
+            cached = QPixmap.fromImage(render_image(self._bundle.media_path(ref), box))
             self._cached_bytes += _bytes(cached)
             while self._cached_bytes > _CACHE_BYTES and self._pixmaps:
                 self._cached_bytes -= _bytes(self._pixmaps.pop(next(iter(self._pixmaps))))
         self._pixmaps[key] = cached  # now the most recently used
         return cached
 
-    def _render(self, ref: MediaRef, box: QSize) -> QPixmap:
-        path = str(self._bundle.media_path(ref))
-        if ref.lower().endswith(".svg"):
-            renderer = QSvgRenderer(path)
-            size = renderer.defaultSize().scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
-            image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(image)
-            renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
-            painter.end()
-            return QPixmap.fromImage(image)
-        reader = QImageReader(path)
-        reader.setScaledSize(reader.size().scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
-        return QPixmap.fromImage(reader.read())
-
     def icon(self, name: str, colour: str) -> QIcon:
         """A qtawesome icon by name (mdi6.home), drawn from its font in `colour`."""
         return glyph_icon(name, colour)
+
+
+def render_image(path: Path, box: QSize) -> QImage:
+    """The picture at `path` (SVG, PNG or JPEG) scaled to fit inside `box`, keeping its shape.
+
+    Only QImage work, so it may run on a worker thread (a bundle about to be swapped in)."""
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(str(path))
+        size = renderer.defaultSize().scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        return image
+    reader = QImageReader(str(path))
+    reader.setScaledSize(reader.size().scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
 
 
 def _bytes(pixmap: QPixmap) -> int:

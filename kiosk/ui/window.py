@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QResizeEvent
@@ -161,12 +162,31 @@ class KioskWindow(QWidget):
         # Once the screens and players left behind are deleted (deleteLater, decoder threads).
         QTimer.singleShot(TRIM_AFTER_RESET_MS, self, return_freed_memory)
 
-    def swap_bundle(self, bundle: LoadedBundle) -> None:
+    def picture_plan(self) -> Callable[[LoadedBundle], dict]:
+        """What to render ahead for a bundle about to be swapped in: a function safe to run on
+        a worker thread, giving swap_bundle's `ready` (the new attract screen's picture)."""
+        from kiosk.ui.media import render_image
+        from kiosk.ui.screens.attract import first_picture
+
+        theme, portrait = Theme.for_screen(self.size()), self.height() > self.width()
+
+        def render(bundle: LoadedBundle) -> dict:
+            wanted = first_picture(bundle.model, theme, portrait)
+            if wanted is None:
+                return {}
+            ref, box = wanted
+            image = render_image(bundle.media_path(ref), box)
+            return {(str(ref), box.width(), box.height()): image}
+
+        return render
+
+    def swap_bundle(self, bundle: LoadedBundle, ready: dict | None = None) -> None:
         """Show another bundle from its attract screen; called only at a quiet moment.
 
         Kept to the least the UI thread must do before the new attract screen is painted: no
-        fade, and the old screens deleted only after that paint; when the typeface changes,
-        they are taken out of the window first, so the new stylesheet does not polish them."""
+        fade, its picture rendered ahead off the UI thread (`ready`, from picture_plan), and
+        the old screens deleted only after that paint; when the typeface changes, they are
+        taken out of the window first, so the new stylesheet does not polish them."""
         log.info("now showing bundle %s %s", bundle.model.id, bundle.model.version)
         self._fade.finish()
         old_screens = list(self._screens.values())  # still in the stack, hidden, till deleted
@@ -175,7 +195,7 @@ class KioskWindow(QWidget):
         self._screens.clear()
         self.history.clear()
         self.ctx.bundle = bundle
-        self.ctx.media = MediaService(bundle, self)
+        self.ctx.media = MediaService(bundle, self, ready)
         self._font_family = _load_fonts(bundle)
         if self._theme_for(self.size()) != self.ctx.theme:
             for screen in old_screens:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from kiosk.content.archive import write_zip
 from kiosk.content.loader import load_bundle
@@ -43,6 +44,9 @@ def test_new_bundle_waits_for_a_quiet_moment(qtbot, kiosk, tmp_path) -> None:
         kiosk.reset_to_attract()
     assert kiosk.ctx.bundle.model.version == "3.0"
     assert kiosk.route == Route("attract")
+    # The new attract screen shows its picture, rendered ahead on the worker thread.
+    assert any(not label.pixmap().isNull() for label in kiosk.current_screen.findChildren(QLabel))
+    assert kiosk.ctx.media.renders == 0
     kiosk.home()
     assert kiosk.current_screen.title() == "Version three"
 

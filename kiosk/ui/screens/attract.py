@@ -6,9 +6,10 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from kiosk.content.model import Bundle, MediaRef
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.theme import COLOURS
+from kiosk.ui.theme import COLOURS, Theme
 from kiosk.ui.widgets import label, picture
 
 
@@ -68,7 +69,7 @@ class AttractScreen(Screen):
         body = QVBoxLayout() if portrait else QHBoxLayout()
         body.setSpacing(theme.px(56))
         if slide.image is not None:
-            box = QSize(theme.px(820), theme.px(600 if not portrait else 700))
+            box = picture_box(theme, portrait)
             body.addWidget(picture(self.ctx.media.pixmap(slide.image, box)), 1)
         words = QVBoxLayout()
         words.addStretch(1)
@@ -110,3 +111,16 @@ class AttractScreen(Screen):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.navigate.emit(Route("home"))
         event.accept()
+
+
+def picture_box(theme: Theme, portrait: bool) -> QSize:
+    """The box a slide's picture is fitted in."""
+    return QSize(theme.px(820), theme.px(700 if portrait else 600))
+
+
+def first_picture(model: Bundle, theme: Theme, portrait: bool) -> tuple[MediaRef, QSize] | None:
+    """The picture the attract screen shows first for `model`, and its box (None: no picture).
+
+    Rendered ahead, off the UI thread, when a bundle is about to be swapped in."""
+    image = model.attract.slides[0].image
+    return None if image is None else (image, picture_box(theme, portrait))
