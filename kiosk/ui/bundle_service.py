@@ -55,6 +55,7 @@ class BundleService(QObject):
             inbox.mkdir(parents=True, exist_ok=True)
             self._inbox_timer.start(INBOX_POLL_MS)
         self.quiet_on_attract_s = QUIET_ON_ATTRACT_S
+        self._maybe_pending = False  # an install since the store was last asked
         self._quiet_timer = QTimer(self)
         self._quiet_timer.timeout.connect(self._check_untouched_attract)
         self._quiet_timer.start(QUIET_CHECK_MS)
@@ -100,14 +101,31 @@ class BundleService(QObject):
         """The kiosk is idle on attract: show a waiting bundle, or load a pending one."""
         if self._waiting is not None:
             self._show(self._waiting, at_once=False)
-        elif not self._busy and self.store.pointer().pending:
+        elif not self._busy and self._pending_in_store():
             self._run(self._to_show(self._activate_and_load), lambda got: self._show(got, False))
+
+    def note_installed(self, *_: object) -> None:
+        """A bundle was installed elsewhere (the feed's thread) and waits to go live."""
+        self._maybe_pending = True
+
+    def _pending_in_store(self) -> bool:
+        """Whether the store has a bundle waiting; a damaged pointer is logged, not raised
+        (this runs from timers and the idle reset, where an exception has no one to catch it)."""
+        self._maybe_pending = False
+        try:
+            return self.store.pointer().pending is not None
+        except StoreError as error:
+            log.warning("bundle store: %s", error)
+            return False
 
     def _check_untouched_attract(self) -> None:
         """Installed by the feed, the inbox or staff while nobody was about: show it now.
 
-        Also run when an inbox scan ends: scans share the worker, and one in progress would
-        otherwise make every check find the service busy."""
+        Only after an install (no pointer read every few seconds on an idle kiosk). Also run
+        when an inbox scan ends: scans share the worker, and one in progress would otherwise
+        make every check find the service busy."""
+        if self._waiting is None and not self._maybe_pending:
+            return
         window = self.window
         if window.route == Route("attract") and window.idle.quiet_for() >= self.quiet_on_attract_s:
             self.at_quiet_moment()
@@ -166,10 +184,13 @@ class BundleService(QObject):
 
     def _installed(self, result) -> None:
         log.info("installed: %s", result.message)
+        self.note_installed()
         self.installed.emit(result)
 
     def _inbox_done(self, outcomes) -> None:
         for outcome in outcomes:
             log.info("inbox: %s: %s", outcome.source.name, outcome.message)
             self.inbox_taken.emit(outcome)
+        if outcomes:
+            self.note_installed()  # a refused one leaves nothing pending: one pointer read
         self._check_untouched_attract()

@@ -43,7 +43,7 @@ class KioskServices:
         usage = UsageCounts(paths.usage_db)
         window.viewed.connect(usage.record)
         bundles = BundleService(store, window, inbox)
-        feed = _follow(settings, store, window, feed_timing)
+        feed = _follow(settings, bundles, window, feed_timing)
         services = cls(paths, store, bundles, usage, feed, feed_timing)
         services.settings_watch = SettingsWatcher(
             paths.settings_file, window.staff.apply_settings, window
@@ -55,16 +55,20 @@ class KioskServices:
         if self.feed is not None:
             self.feed.stop()
             self.feed.deleteLater()
-        self.feed = _follow(settings, self.store, window, self.feed_timing)
+        self.feed = _follow(settings, self.bundles, window, self.feed_timing)
         log.info("feed: now following %r", settings.feed_address or "no feed")
 
 
-def _follow(settings, store: BundleStore, window, timing: Timing | None) -> FeedService | None:
-    """The feed service for `settings`, or None without a feed address.
+def _follow(settings, bundles: BundleService, window, timing: Timing | None) -> FeedService | None:
+    """The feed service for `settings`, its installs reported to `bundles` (which puts them on
+    screen at a quiet moment); None without a feed address.
 
     Imported only when there is a feed: the feed and cryptography cost about 8 MiB."""
     if not settings.feed_address:
         return None
     from kiosk.ui.feed_service import FeedService
 
-    return FeedService.from_settings(settings, store, window, timing)
+    feed = FeedService.from_settings(settings, bundles.store, window, timing)
+    if feed is not None:
+        feed.installed.connect(bundles.note_installed)
+    return feed

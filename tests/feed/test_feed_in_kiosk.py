@@ -135,3 +135,16 @@ def test_a_long_problem_fits_the_page(qtbot, start_kiosk, web_feed: Feed, size) 
     assert check.height() >= kiosk.ctx.theme.touch
     assert check.width() >= check.sizeHint().width()
     assert kiosk.size().toTuple() == size, "the feed page pushed the window to grow"
+
+
+def test_a_new_version_goes_live_on_an_untouched_attract_screen(
+    qtbot, start_kiosk, web_feed: Feed
+) -> None:
+    """Nobody at the kiosk, so no idle reset comes: the quiet attract screen is enough."""
+    web_feed.publish("3.0", "From the feed")
+    kiosk = start_kiosk(AT_START)
+    kiosk.reset_to_attract()
+    kiosk.services.bundles.quiet_on_attract_s = 0.5
+    with qtbot.waitSignal(kiosk.services.bundles.swapped, timeout=15000):
+        pass  # the feed installs in the background; the bundle service shows it by itself
+    assert kiosk.ctx.bundle.model.version == "3.0"

@@ -74,6 +74,17 @@ def test_a_touch_on_attract_keeps_the_new_bundle_waiting(qtbot, kiosk, tmp_path)
     assert kiosk.ctx.bundle.model.version == "2.1"
 
 
+def test_a_damaged_pointer_is_logged_not_raised_at_a_quiet_moment(kiosk, caplog) -> None:
+    service = kiosk.services.bundles
+    service.quiet_on_attract_s = 0.0
+    kiosk.services.store.paths.pointer_file.write_text("{not json", encoding="utf-8")
+    service.note_installed()
+    service._check_untouched_attract()  # as its timer does: nothing may escape from here
+    kiosk.reset_to_attract()  # the idle reset asks too
+    assert "cannot be read" in caplog.text
+    assert kiosk.route == Route("attract")
+
+
 def test_refused_bundle_changes_nothing(qtbot, kiosk, tmp_path) -> None:
     service = kiosk.services.bundles
     broken = bundle_version(tmp_path, "4.0", "Broken")
