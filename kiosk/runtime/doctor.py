@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,14 +40,16 @@ DEBIAN_PACKAGES = {
 
 @dataclass(frozen=True)
 class Finding:
-    """One check's outcome: ok, and what to say."""
+    """One check's outcome: ok, and what to say. A note is ok, but worth reading."""
 
     ok: bool
     check: str
     detail: str
+    note: bool = False
 
     def __str__(self) -> str:
-        return f"{'OK  ' if self.ok else 'FAIL'}  {self.check}: {self.detail}"
+        verdict = "FAIL" if not self.ok else "NOTE" if self.note else "OK  "
+        return f"{verdict}  {self.check}: {self.detail}"
 
 
 def package_for(library: str) -> str:
@@ -100,7 +102,7 @@ def check_libraries(label: str, binary: Path) -> Finding:
     """Every library `binary` needs loads; else name each one and the package to install."""
     if not binary.exists():
         return Finding(False, label, f"{binary} is missing from the installation")
-    problems = unloadable_libraries(binary)
+    problems = list(dict.fromkeys(unloadable_libraries(binary)))  # ldd names some twice
     if not problems:
         return Finding(True, label, "all libraries load")
     parts = [f"{library} ({why})" for library, why in problems]
@@ -144,13 +146,71 @@ def check_writable(label: str, folder: Path) -> Finding:
     return Finding(True, label, f"{folder} is writable")
 
 
-def platform_checks() -> Iterator[Callable[[], Finding]]:
+# The plugin files (under Qt's plugins/) each display platform loads. Wayland also needs a shell
+# and a graphics integration, which a Cage or Ubuntu Frame kiosk uses.
+PLATFORM_FILES = {
+    "xcb": ("platforms/libqxcb.so",),
+    "wayland": (
+        "platforms/libqwayland.so",
+        "wayland-shell-integration/libxdg-shell.so",
+        "wayland-graphics-integration-client/libqt-plugin-wayland-egl.so",
+    ),
+}
+PLATFORM_NAMES = {"xcb": "X11", "wayland": "Wayland"}
+
+
+def intended_platforms(env: Mapping[str, str]) -> list[str]:
+    """The platforms the kiosk will try, in order: QT_QPA_PLATFORM (a ;-list), else the
+    session's display; empty with no display at all."""
+    requested = env.get("QT_QPA_PLATFORM", "").strip()
+    if requested:
+        return [part.split(":")[0].strip() for part in requested.split(";") if part.strip()]
+    if env.get("WAYLAND_DISPLAY"):
+        return ["wayland"]
+    if env.get("DISPLAY"):
+        return ["xcb"]
+    return []
+
+
+def platform_label(name: str) -> str:
+    """How a finding names a platform plugin, e.g. "platform plugin xcb (X11)"."""
+    return f"platform plugin {name}" + (
+        f" ({PLATFORM_NAMES[name]})" if name in PLATFORM_NAMES else ""
+    )
+
+
+def check_platform(qt: Path, name: str) -> Finding:
+    """Every plugin file the platform `name` loads is there, and its libraries load."""
+    files = PLATFORM_FILES.get(name, (f"platforms/libq{name}.so",))
+    findings = [check_libraries(platform_label(name), qt / "plugins" / file) for file in files]
+    broken = [finding for finding in findings if not finding.ok]
+    return broken[0] if broken else findings[0]
+
+
+def platform_findings(qt: Path, env: Mapping[str, str]) -> list[Finding]:
+    """Judge the platform the kiosk will use; other display platforms only earn a note.
+
+    With no display (CI, a shell over ssh), one display platform that loads is enough."""
+    wanted = intended_platforms(env)
+    known = [name for name in PLATFORM_FILES if (qt / "plugins" / PLATFORM_FILES[name][0]).exists()]
+    verdicts = {name: check_platform(qt, name) for name in dict.fromkeys([*wanted, *known])}
+    judged = wanted or known
+    usable = any(verdicts[name].ok for name in judged)
+    used = next((name for name in judged if verdicts[name].ok), None)
+    findings = []
+    for name, verdict in verdicts.items():
+        if verdict.ok or (name in judged and not usable):
+            findings.append(verdict)
+        else:
+            why = f"the kiosk will use {used} here" if wanted else f"not needed while {used} loads"
+            findings.append(Finding(True, verdict.check, f"{verdict.detail} ({why})", note=True))
+    return findings
+
+
+def platform_checks() -> Iterator[Callable[[], Finding | list[Finding]]]:
     """The checks of Qt's own pieces: platform plugins and multimedia."""
     qt = qt_folder()
-    yield lambda: check_libraries("platform plugin xcb (X11)", qt / "plugins/platforms/libqxcb.so")
-    wayland = qt / "plugins/platforms/libqwayland.so"
-    if wayland.exists():
-        yield lambda: check_libraries("platform plugin wayland", wayland)
+    yield lambda: platform_findings(qt, os.environ)
     multimedia = qt / "lib/libQt6Multimedia.so.6"
     yield lambda: check_libraries("QtMultimedia libraries", multimedia)
 
@@ -223,10 +283,11 @@ def check_rotation_tools(orientation: str) -> Finding:
 
 def run_doctor() -> list[Finding]:
     """Run every check, each one even if another failed."""
-    findings = []
+    findings: list[Finding] = []
     for check in [*platform_checks(), *bundle_checks(), *settings_checks()]:
         try:
-            findings.append(check())
+            found = check()
+            findings.extend(found if isinstance(found, list) else [found])
         except Exception as error:  # a check that breaks is itself a finding, not a crash
             findings.append(Finding(False, "doctor", f"a check failed to run: {error}"))
     return findings
