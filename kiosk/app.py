@@ -56,8 +56,9 @@ def run(
         # A preview shows one bundle as it is: no installs, no inbox, no counts.
         services = (paths, store) if bundle_path is None else None
         FirstPaint(window, on_paint=lambda: _after_first_paint(window, services))
-        window.display = DisplayControl(kiosk_mode=not windowed)
-        window.display.apply(settings)  # the pointer and the screen's rotation
+        display = DisplayControl(kiosk_mode=not windowed)
+        display.apply(window.live_settings.current)  # the pointer and the screen's rotation
+        window.live_settings.changed.connect(display.apply)
         install_crash_guard(window.reset_to_attract)
         UrlRefuser(window)
         if windowed:

@@ -16,7 +16,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from kiosk.paths import KioskPaths
 from kiosk.store.atomic_file import write_atomically
@@ -35,17 +35,21 @@ class InvalidValue(ValueError):
 
 @dataclass(frozen=True)
 class Setting:
-    """One setting: its key, type, default and help, and the values it accepts."""
+    """One setting: its key, title, type, default and help, the values it accepts, when a
+    saved change takes effect, and whether staff may change it in the panel."""
 
     key: str
+    title: str  # as staff read it in the panel, e.g. "Idle timeout"
     type: type  # bool, int, float, str, or tuple: a list of texts (a TOML array)
     default: Any
     help: str
+    applies: Literal["now", "restart"]  # a saved change takes effect at once, or at next start
     bounds: tuple[float, float] | None = None  # lowest and highest value accepted
     unit: str = ""
     choices: tuple[str, ...] = ()
     pattern: str | None = None  # for text: the form it must have
     pattern_help: str = ""  # ...described for staff, e.g. "a language code like en or es"
+    editable_in_panel: bool = True  # False: shown, but changed in the settings file only
 
     def check(self, value: Any) -> Any:
         """`value` as this setting holds it; raise InvalidValue if it cannot be."""
@@ -82,53 +86,81 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "idle_timeout",
+        "Idle timeout",
         int,
         90,
         "Seconds without a touch before the kiosk stops what it plays, forgets the patient's "
         "choices and goes back to the attract screen.",
         bounds=(10, 3600),
         unit="seconds",
+        applies="now",
     ),
     Setting(
         "default_language",
+        "Default language",
         str,
         "",
         "The language the kiosk starts in, e.g. en or es. Empty: the bundle's own default.",
         pattern=r"([a-z]{2,3})?",
         pattern_help="a language code like en or es",
+        applies="now",
     ),
     Setting(
         "volume_cap",
+        "Volume cap",
         float,
         1.0,
         "The loudest the videos may play, from 0.0 (silent) to 1.0 (full volume).",
         bounds=(0.0, 1.0),
+        applies="now",
     ),
-    Setting("start_muted", bool, True, "Start every video with the sound off."),
+    Setting(
+        "start_muted",
+        "Start muted",
+        bool,
+        True,
+        "Start every video with the sound off.",
+        applies="now",
+    ),
     Setting(
         "gesture_corner",
+        "Gesture corner",
         str,
         "top-left",
         "The screen corner staff press and hold for 3 seconds to open the PIN pad.",
         choices=CORNERS,
+        applies="now",
     ),
     Setting(
         "inbox_folder",
+        "Inbox folder",
         str,
         "",
         "The folder watched for new bundles (.zip files or folders). "
         "Empty: the inbox folder in the kiosk's data folder.",
+        applies="restart",
+        editable_in_panel=False,  # a folder path needs typing: set in the file
     ),
-    Setting("hide_cursor", bool, True, "Hide the mouse pointer."),
+    Setting(
+        "hide_cursor",
+        "Hide cursor",
+        bool,
+        True,
+        "Hide the mouse pointer.",
+        applies="now",
+    ),
     Setting(
         "screen_orientation",
+        "Screen orientation",
         str,
         "auto",
         "Which way up the screen is shown. auto: as the system reports it.",
         choices=ORIENTATIONS,
+        applies="now",
     ),
     Setting(
         "feed_address",
+        "Feed address",
         str,
         "",
         "Where this kiosk looks for new content published with kiosk publish: a web address "
@@ -137,41 +169,55 @@ SETTINGS: tuple[Setting, ...] = (
         # a colon, as in C:\feed).
         pattern=r"((?![A-Za-z][A-Za-z0-9+.-]*://)\S.*|https?://\S+)?",
         pattern_help="an http:// or https:// address, or a folder",
+        applies="now",
     ),
     Setting(
         "feed_keys",
+        "Feed keys",
         tuple,
         (),
         "The public keys (from kiosk keygen) whose signature on the feed this kiosk trusts. "
         "Several may be listed while the signing key is being changed.",
         pattern=FEED_KEY_PATTERN,
         pattern_help="public keys from kiosk keygen (ed25519:...)",
+        applies="now",
     ),
     Setting(
         "feed_check_minutes",
+        "Feed check minutes",
         int,
         15,
         "Minutes between checks of the feed, give or take a fifth so kiosks do not all ask at "
         "once. While the feed cannot be reached, checks come sooner, then further apart.",
         bounds=(1, 1440),
         unit="minutes",
+        applies="now",
     ),
 )
 BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
-Settings = dataclasses.make_dataclass(
-    "Settings",
-    [(s.key, s.type, dataclasses.field(default=s.default)) for s in SETTINGS],
-    frozen=True,
-)
-Settings.__module__ = __name__
-Settings.__doc__ = "Every setting's value, one attribute per key in SETTINGS; frozen."
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting's value, one attribute per key in SETTINGS (a test keeps them in step)."""
+
+    idle_timeout: int = 90
+    default_language: str = ""
+    volume_cap: float = 1.0
+    start_muted: bool = True
+    gesture_corner: str = "top-left"
+    inbox_folder: str = ""
+    hide_cursor: bool = True
+    screen_orientation: str = "auto"
+    feed_address: str = ""
+    feed_keys: tuple[str, ...] = ()
+    feed_check_minutes: int = 15
 
 
 class LoadedSettings(NamedTuple):
     """The settings in force and what was wrong with the file, one sentence each."""
 
-    settings: Any  # a Settings
+    settings: Settings
     messages: list[str]
 
 
@@ -185,7 +231,10 @@ def settings_path() -> Path:
 
 
 def load(path: Path | None = None) -> LoadedSettings:
-    """Read the settings file; anything missing or wrong gets its default and a message."""
+    """Read the settings file; anything missing or wrong gets its default and a message.
+
+    It logs nothing: each caller says what is wrong once, where its reader looks (the log,
+    the terminal, the staff panel)."""
     path = path or settings_path()
     raw, messages = _read_toml(path)
     values = {}
@@ -201,12 +250,10 @@ def load(path: Path | None = None) -> LoadedSettings:
                 f"{path.name}: {key}: {_shown(value)} {reason}; "
                 f"using the default {toml_value(setting.default)}"
             )
-    for message in messages:
-        log.warning("%s (%s)", message, path)
     return LoadedSettings(Settings(**values), messages)
 
 
-def save(changes: Mapping[str, Any], path: Path | None = None) -> Any:
+def save(changes: Mapping[str, Any], path: Path | None = None) -> Settings:
     """Apply `changes` to the settings in the file and write it atomically; returns Settings.
 
     Raises SettingsError, naming the key, if a key is unknown or a value is invalid.
@@ -228,7 +275,7 @@ def save(changes: Mapping[str, Any], path: Path | None = None) -> Any:
     return settings
 
 
-def render(settings: Any) -> str:
+def render(settings: Settings) -> str:
     """The settings file's text: each key with its help; keys at their default are commented."""
     lines = ["# Knee-care kiosk settings. A line starting with # is ignored.", ""]
     for setting in SETTINGS:
@@ -259,7 +306,7 @@ def describe(path: Path | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def inbox_folder(settings: Any, paths: KioskPaths) -> Path:
+def inbox_folder(settings: Settings, paths: KioskPaths) -> Path:
     """The inbox folder to watch: the setting, or the default inbox when it is empty."""
     if not settings.inbox_folder:
         return paths.default_inbox

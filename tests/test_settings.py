@@ -24,11 +24,29 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_declaration_defaults_are_valid_and_typed() -> None:
-    assert [s.key for s in SETTINGS] == [f.name for f in dataclasses.fields(Settings)]
     for setting in SETTINGS:
         assert setting.check(setting.default) == setting.default
         assert type(setting.default) is setting.type
         assert setting.help.endswith(".")
+        assert setting.title and setting.title[0].isupper()
+        assert setting.applies in ("now", "restart")
+
+
+def test_the_settings_class_matches_the_declarations() -> None:
+    fields = dataclasses.fields(Settings)
+    assert [f.name for f in fields] == [s.key for s in SETTINGS]
+    for field, setting in zip(fields, SETTINGS, strict=True):
+        assert field.default == setting.default, field.name
+        assert field.type.split("[")[0] == setting.type.__name__, field.name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Settings().idle_timeout = 5  # type: ignore[misc]
+
+
+def test_a_problem_in_the_file_is_not_logged_by_the_reader(path: Path, caplog) -> None:
+    # Each caller (start-up, the file watcher, doctor, the panel) says it once, its own way.
+    messages = load(write(path, 'idle_timeout = "soon"\n')).messages
+    assert len(messages) == 1
+    assert caplog.text == ""
 
 
 def test_missing_file_means_every_default(path: Path) -> None:

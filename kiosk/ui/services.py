@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kiosk import settings as kiosk_settings
 from kiosk.paths import KioskPaths
+from kiosk.settings import Settings
 from kiosk.store import BundleStore
 from kiosk.ui.bundle_service import BundleService
 from kiosk.ui.settings_watch import SettingsWatcher
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from kiosk.ui.feed_service import FeedService
 
 log = logging.getLogger(__name__)
+
+# Changing any of these starts following the feed afresh.
+FEED_KEYS = ("feed_address", "feed_keys", "feed_check_minutes")
 
 
 @dataclass
@@ -45,12 +49,20 @@ class KioskServices:
         bundles = BundleService(store, window, inbox)
         feed = _follow(settings, bundles, window, feed_timing)
         services = cls(paths, store, bundles, usage, feed, feed_timing)
-        services.settings_watch = SettingsWatcher(
-            paths.settings_file, window.staff.apply_settings, window
-        )
+        live = window.live_settings
+        services.settings_watch = SettingsWatcher(paths.settings_file, live.replace, window)
+        followed = [settings]  # the settings the feed follows now
+
+        def use_settings(new: Settings) -> None:
+            if any(getattr(followed[0], key) != getattr(new, key) for key in FEED_KEYS):
+                services.follow_feed(window, new)
+            followed[0] = new
+            services.settings_watch.seen_now()  # a save: nothing new in the file to apply
+
+        live.changed.connect(use_settings)
         return services
 
-    def follow_feed(self, window, settings) -> None:
+    def follow_feed(self, window, settings: Settings) -> None:
         """Follow the feed `settings` name from now on (its address, keys or interval changed)."""
         if self.feed is not None:
             self.feed.stop()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import logging
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from kiosk.content import LoadedBundle
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.media import MediaService
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.staff.access import StaffAccess
@@ -68,20 +68,18 @@ class KioskWindow(QWidget):
     def __init__(
         self,
         bundle: LoadedBundle,
-        idle_seconds: float | None = None,
+        live_settings: LiveSettings,
         videos_available: bool = True,
         kiosk_mode: bool = False,
-        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.kiosk_mode = kiosk_mode
         self.services = None  # KioskServices, set by the app; None in a preview or a test
-        self.display = None  # DisplayControl (pointer, rotation), set by the app
         self._exit_allowed = not kiosk_mode
         self.setAccessibleName("Kiosk")
-        settings = settings or Settings()
-        if idle_seconds is not None:
-            settings = dataclasses.replace(settings, idle_timeout=idle_seconds)
+        self.live_settings = live_settings
+        live_settings.setParent(self)
+        settings = live_settings.current
         self.session = Session(default_language_for(bundle, settings), self)
         self.ctx = ScreenContext(
             bundle,
@@ -113,6 +111,7 @@ class KioskWindow(QWidget):
         keep_frames_off_the_heap()
         self.idle = IdleWatcher(settings.idle_timeout, self)
         self.idle.idle.connect(self._on_idle)
+        live_settings.changed.connect(self._use_settings)
         self.staff = StaffAccess(self)  # the corner gesture to the PIN pad, and staff state
         self.session.changed.connect(self._restyle)
         self._apply_theme(QSize(1920, 1080))
@@ -300,6 +299,12 @@ class KioskWindow(QWidget):
             return
         self.reset_to_attract()
 
+    def _use_settings(self, settings: Settings) -> None:
+        """Saved settings, from now on: each screen reads ctx.settings when it uses one."""
+        self.ctx.settings = settings
+        self.session.default_language = default_language_for(self.ctx.bundle, settings)
+        self.idle.set_seconds(settings.idle_timeout)
+
     # --- Theme ---------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -377,9 +382,12 @@ def build_kiosk_window(
 ) -> KioskWindow:
     """The kiosk window on `bundle`, on the attract screen, not yet shown. Tests start here.
 
-    `settings` defaults to every setting's default; `idle_seconds` overrides its idle timeout.
-    In kiosk mode it is frameless and on top, and only exit_kiosk() closes it."""
-    window = KioskWindow(bundle, idle_seconds, videos_available, kiosk_mode, settings)
+    `settings` defaults to every setting's default; `idle_seconds` overrides its idle timeout,
+    and outlasts any later save. In kiosk mode it is frameless and on top, and only
+    exit_kiosk() closes it."""
+    overrides = {"idle_timeout": idle_seconds} if idle_seconds is not None else {}
+    live_settings = LiveSettings(settings or Settings(), overrides)
+    window = KioskWindow(bundle, live_settings, videos_available, kiosk_mode)
     if kiosk_mode:
         window.setWindowFlags(
             window.windowFlags()

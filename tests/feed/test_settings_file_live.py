@@ -12,8 +12,8 @@ from kiosk.paths import KioskPaths
 from kiosk.settings import save
 from kiosk.store import BundleStore
 from kiosk.ui.services import KioskServices
-from tests.conftest import SMALL_BUNDLE
 from tests.feed.conftest import TIMEOUT, Feed
+from tests.helpers.places import SMALL_BUNDLE
 
 AT_ONCE = Timing(interval=3600, first_check=0, first_retry=3600, timeout=TIMEOUT)
 
@@ -49,7 +49,7 @@ def test_a_bad_value_in_the_file_keeps_the_default(kiosk, caplog) -> None:
 
 def test_a_save_from_the_staff_panel_is_not_applied_twice(kiosk) -> None:
     settings = save({"idle_timeout": 100}, kiosk.services.paths.settings_file)
-    kiosk.staff.apply_settings(settings)  # what the Settings page does after saving
+    kiosk.live_settings.replace(settings)  # what the Settings page does after saving
     assert not kiosk.services.settings_watch.check()
 
 
@@ -71,3 +71,21 @@ def test_a_new_feed_address_and_key_are_followed_at_once(qtbot, kiosk, folder_fe
     save({"feed_address": ""}, services.paths.settings_file)  # and turned off again
     services.settings_watch.check()
     assert services.feed is None
+
+
+def test_the_command_line_idle_time_outlasts_a_save_and_a_rewritten_file(
+    make_window, small, tmp_path: Path
+) -> None:
+    paths = KioskPaths.under(tmp_path / "home").ensure()
+    window = make_window(small, idle_seconds=5)
+    window.services = KioskServices.start(
+        window, paths, BundleStore(paths, builtin_dir=SMALL_BUNDLE)
+    )
+    assert window.idle._timer.interval() == 5_000
+    window.live_settings.replace(save({"volume_cap": 0.5}, paths.settings_file))  # the panel
+    assert window.ctx.settings.volume_cap == 0.5
+    assert window.ctx.settings.idle_timeout == 5
+    assert window.idle._timer.interval() == 5_000
+    save({"idle_timeout": 300}, paths.settings_file)  # a fleet tool rewrites the file
+    assert window.services.settings_watch.check()
+    assert window.idle._timer.interval() == 5_000

@@ -116,19 +116,20 @@ def test_a_failing_tool_is_reported_with_its_words(tmp_path: Path, monkeypatch) 
 def test_staff_changes_to_the_pointer_and_rotation_apply_at_once(make_window, small) -> None:
     window = make_window(small, kiosk_mode=True)
     tool = FakeTool(XRANDR_QUERY)
-    window.display = DisplayControl(kiosk_mode=True, rotator=Rotator("xcb", tool, installed))
+    display = DisplayControl(kiosk_mode=True, rotator=Rotator("xcb", tool, installed))
+    window.live_settings.changed.connect(display.apply)  # as the app wires it
     try:
-        window.display.apply(Settings())  # start-up: the default hides the pointer
+        display.apply(Settings())  # start-up: the default hides the pointer
         assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
         shown = dataclasses.replace(Settings(), hide_cursor=False, screen_orientation="portrait")
-        window.staff.apply_settings(shown)
+        window.live_settings.replace(shown)
         assert QGuiApplication.overrideCursor() is None
         assert tool.commands[-1][-2:] == ["--rotate", "left"]
-        window.staff.apply_settings(dataclasses.replace(shown, hide_cursor=True))
+        window.live_settings.replace(dataclasses.replace(shown, hide_cursor=True))
         assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
         assert len(tool.commands) == 2  # the rotation did not change: not asked again
     finally:
-        window.display.apply(dataclasses.replace(Settings(), hide_cursor=False))
+        display.apply(dataclasses.replace(Settings(), hide_cursor=False))
         window.exit_kiosk()
     assert QGuiApplication.overrideCursor() is None
 

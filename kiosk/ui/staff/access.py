@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -16,7 +16,6 @@ from kiosk.staff.pin import PinGate
 from kiosk.ui.screens.base import Route
 from kiosk.ui.staff.gesture import CornerGesture
 from kiosk.ui.staff.sources import mounted_drives
-from kiosk.ui.window_settings import default_language_for
 
 if TYPE_CHECKING:
     from kiosk.ui.bundle_service import BundleService
@@ -115,42 +114,3 @@ class StaffAccess(QObject):
         if self._reopen_panel:
             self._reopen_panel = False
             self.set_notice(f"{message} The content on show has not changed.")
-
-    # --- Settings that can change while the kiosk runs -----------------------------------
-
-    def apply_settings(self, settings: Any) -> None:
-        """Use saved settings from now on where the running kiosk can (see LIVE_SETTINGS)."""
-        window = self.window
-        before = window.ctx.settings
-        window.ctx.settings = settings
-        window.session.default_language = default_language_for(window.ctx.bundle, settings)
-        window.idle.set_seconds(settings.idle_timeout)
-        if window.display is not None:
-            window.display.apply(settings)
-        services = window.services
-        if services is not None:
-            if any(getattr(before, k) != getattr(settings, k) for k in FEED_KEYS):
-                services.follow_feed(window, settings)
-            if services.settings_watch is not None:
-                services.settings_watch.seen_now()
-
-
-# Changing any of these starts following the feed afresh.
-FEED_KEYS = ("feed_address", "feed_keys", "feed_check_minutes")
-
-# Read from window.ctx.settings when used, so a saved change applies without a restart; the
-# others are read once, when the kiosk starts.
-LIVE_SETTINGS = frozenset(
-    {
-        "default_language",
-        "gesture_corner",
-        "idle_timeout",
-        "hide_cursor",
-        "screen_orientation",
-        "volume_cap",  # read as each video starts
-        "start_muted",  # read as each visit to the videos starts
-        "feed_address",  # the feed is followed again with the new ones
-        "feed_keys",
-        "feed_check_minutes",
-    }
-)

@@ -21,11 +21,6 @@ NICE = (1, 1.5, 2, 3, 4, 5, 6, 8)  # stepper stops per power of ten: 10, 15, 20,
 FLOAT_STOPS = 10  # a float setting moves in tenths of its range (volume: 10 % a tap)
 
 
-def title(setting: Setting) -> str:
-    """The setting's name in words: idle_timeout → "Idle timeout"."""
-    return setting.key.replace("_", " ").capitalize()
-
-
 def choices(setting: Setting, bundle: LoadedBundle, current: Any) -> list[Any]:
     """What a cycling button steps through; the language from the bundle on show."""
     if setting.key == "default_language":
@@ -94,7 +89,7 @@ def control(
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(theme.px(16))
-    name = title(setting)
+    name = setting.title
     if setting.type is bool:
         switch = button(shown(setting, value, bundle), name=name)
         switch.setCheckable(True)
@@ -132,7 +127,7 @@ def _stepper(
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(theme.px(16))
-    name = title(setting).lower()
+    name = setting.title.lower()
     side = theme.px(150 if big else 88)
     lower = staff_button(
         "−", lambda: on_change(stepped(setting, value, up=False)), name=f"Lower {name}"
@@ -155,7 +150,7 @@ def _stepper(
     metrics = QFontMetrics(font)
     widest = max(metrics.horizontalAdvance(shown(setting, v, bundle)) for v in {low, value, high})
     shown_value.setMinimumWidth(max(theme.px(360 if big else 230), widest + theme.px(16)))
-    shown_value.setAccessibleName(title(setting))
+    shown_value.setAccessibleName(setting.title)
     font = theme.font_px(56 if big else 40)
     for widget in (lower, higher):
         widget.setStyleSheet(f"min-width: {side}px; min-height: {side}px; font-size: {font}px;")

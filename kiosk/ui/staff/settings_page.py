@@ -11,14 +11,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import settings as kiosk_settings
 from kiosk.settings import BY_KEY, SETTINGS, Setting, SettingsError
-from kiosk.ui.staff.access import LIVE_SETTINGS, StaffAccess
+from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
-from kiosk.ui.staff.setting_controls import control, title
+from kiosk.ui.staff.setting_controls import control
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import card, label
 
-READ_ONLY = {"inbox_folder"}  # a folder path needs typing: it is set in the settings file
 VOLUME_KEYS = ("volume_cap", "start_muted")
 
 
@@ -67,7 +66,7 @@ class SettingsDraft(QObject):
         except (SettingsError, OSError) as error:
             self.outcome, self.outcome_is_error = f"Not saved: {error}", True
             return
-        self.access.apply_settings(settings)
+        self.access.window.live_settings.replace(settings)
         self.changes.clear()
         self.reload()
         self.outcome, self.outcome_is_error = _saved_words(changed), False
@@ -76,8 +75,8 @@ class SettingsDraft(QObject):
 def _saved_words(changed: dict[str, Any]) -> str:
     if not changed:
         return "Saved: the settings file has been written again, without its problems."
-    now = [title(BY_KEY[key]) for key in changed if key in LIVE_SETTINGS]
-    later = [title(BY_KEY[key]) for key in changed if key not in LIVE_SETTINGS]
+    now = [BY_KEY[key].title for key in changed if BY_KEY[key].applies == "now"]
+    later = [BY_KEY[key].title for key in changed if BY_KEY[key].applies == "restart"]
     words = ["Saved."]
     if now:
         words.append(f"{_listed(now)} take{'s' * (len(now) == 1)} effect now.")
@@ -94,7 +93,7 @@ def _listed(names: list[str]) -> str:
 
 def when_applied(setting: Setting) -> str:
     """When a saved change to `setting` takes effect, in words."""
-    if setting.key in LIVE_SETTINGS:
+    if setting.applies == "now":
         return "Takes effect as soon as it is saved."
     return "Takes effect the next time the kiosk starts."
 
@@ -124,7 +123,7 @@ class SettingsPage(Page):
         row = QHBoxLayout()
         row.setSpacing(theme.px(24))
         words = QVBoxLayout()
-        words.addWidget(label(title(setting), "heading"))
+        words.addWidget(label(setting.title, "heading"))
         words.addWidget(label(setting.help, "muted"))
         if setting.key in self.draft.changes:
             words.addWidget(label("Changed: press Save to keep it.", "value"))
@@ -135,7 +134,7 @@ class SettingsPage(Page):
         return frame
 
     def _control(self, theme: Theme, setting: Setting, big: bool = False) -> QWidget:
-        if setting.key in READ_ONLY:
+        if not setting.editable_in_panel:
             where = kiosk_settings.inbox_folder(self.draft.saved.settings, self.access.paths)
             return label(f"{where}\n(to change it, ask whoever set up the kiosk)")
         value = self.draft.value(setting.key)
