@@ -13,18 +13,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content import LoadedBundle, load_bundle
 from kiosk.content.locate import builtin_bundle_dir
 from kiosk.ui.window import KioskWindow, build_kiosk_window
+from tests.helpers.driving import settle
+from tests.helpers.places import SMALL_BUNDLE
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-TESTS_DIR = Path(__file__).resolve().parent
-REPO_ROOT = TESTS_DIR.parent
-SMALL_BUNDLE = TESTS_DIR / "bundles" / "small"
-
-
-def settle() -> None:
-    """Let queued work run: a re-render after a resize, then the showing of its new widgets."""
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 MakeWindow = Callable[..., KioskWindow]

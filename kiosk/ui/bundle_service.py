@@ -57,7 +57,7 @@ class BundleService(QObject):
         self.quiet_on_attract_s = QUIET_ON_ATTRACT_S
         self._maybe_pending = False  # an install since the store was last asked
         self._quiet_timer = QTimer(self)
-        self._quiet_timer.timeout.connect(self._check_untouched_attract)
+        self._quiet_timer.timeout.connect(self.check_untouched_attract)
         self._quiet_timer.start(QUIET_CHECK_MS)
 
     # --- What staff (or a terminal, through the store) ask for --------------------------------
@@ -104,6 +104,11 @@ class BundleService(QObject):
         elif not self._busy and self._pending_in_store():
             self._run(self._to_show(self._activate_and_load), lambda got: self._show(got, False))
 
+    @property
+    def busy(self) -> bool:
+        """Whether store work (an install, a load for a swap, an inbox scan) is under way."""
+        return self._busy
+
     def note_installed(self, *_: object) -> None:
         """A bundle was installed elsewhere (the feed's thread) and waits to go live."""
         self._maybe_pending = True
@@ -118,7 +123,7 @@ class BundleService(QObject):
             log.warning("bundle store: %s", error)
             return False
 
-    def _check_untouched_attract(self) -> None:
+    def check_untouched_attract(self) -> None:
         """Installed by the feed, the inbox or staff while nobody was about: show it now.
 
         Only after an install (no pointer read every few seconds on an idle kiosk). Also run
@@ -193,4 +198,4 @@ class BundleService(QObject):
             self.inbox_taken.emit(outcome)
         if outcomes:
             self.note_installed()  # a refused one leaves nothing pending: one pointer read
-        self._check_untouched_attract()
+        self.check_untouched_attract()

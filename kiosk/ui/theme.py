@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize
 
 # WCAG contrast of each text/background pair the stylesheet uses is at least 7:1
-# (tests/ui/test_theme.py measures it).
+# (tests/ui/test_layout.py measures it).
 COLOURS = {
     "background": "#f7f5f0",
     "surface": "#ffffff",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main, schema_text
-from tests.conftest import REPO_ROOT, SMALL_BUNDLE
+from tests.helpers.places import REPO_ROOT, SMALL_BUNDLE
 
 
 def test_validate_valid_bundle_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,9 +14,9 @@ from kiosk.feed.keys import PublicKey, generate_key_pair
 from kiosk.feed.publish import Published, publish
 from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
-from tests.conftest import SMALL_BUNDLE
 from tests.feed.feed_server import FeedServer
-from tests.ui.staff_helpers import bundle_version
+from tests.helpers.places import SMALL_BUNDLE
+from tests.helpers.staff import bundle_version
 
 TIMEOUT = 0.5  # seconds a test's feed host may stay silent
 

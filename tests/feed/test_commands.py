@@ -16,8 +16,8 @@ from kiosk.feed import FeedFollower, source_for
 from kiosk.paths import HOME_ENV, KioskPaths
 from kiosk.settings import save
 from kiosk.store import BundleStore
-from tests.conftest import SMALL_BUNDLE
-from tests.ui.staff_helpers import broken_bundle, bundle_version
+from tests.helpers.places import SMALL_BUNDLE
+from tests.helpers.staff import broken_bundle, bundle_version
 
 
 @pytest.fixture

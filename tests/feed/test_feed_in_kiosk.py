@@ -16,11 +16,10 @@ from kiosk.store import BundleStore
 from kiosk.ui.screens.base import Route
 from kiosk.ui.services import KioskServices
 from kiosk.ui.staff.feed_page import NO_FEED
-from tests.conftest import SMALL_BUNDLE
 from tests.feed.conftest import TIMEOUT, Feed
-from tests.ui.conftest import find_button, tap
-from tests.ui.staff_helpers import texts
-from tests.ui.test_staff import open_panel
+from tests.helpers.driving import find_button, tap
+from tests.helpers.places import SMALL_BUNDLE
+from tests.helpers.staff import open_panel, texts
 
 AT_START = Timing(interval=3600, first_check=0, first_retry=3600, timeout=TIMEOUT)
 WHEN_ASKED = Timing(interval=3600, first_check=3600, first_retry=3600, timeout=TIMEOUT)
@@ -83,8 +82,8 @@ def test_network_trouble_changes_nothing_on_screen(qtbot, start_kiosk, web_feed:
     kiosk = start_with_the_host_down(qtbot, start_kiosk, web_feed)
     assert "refused the connection" in kiosk.services.feed.status.last_error
     assert kiosk.route == Route("home")
-    kiosk.reset_to_attract()
-    qtbot.wait(100)  # a swap, if one were wrongly started, would be on its way
+    kiosk.reset_to_attract()  # a quiet moment: a pending bundle would start loading now
+    assert not kiosk.services.bundles.busy
     assert kiosk.ctx.bundle.model.version == "2.1"
     assert kiosk.services.store.pointer().pending is None
 

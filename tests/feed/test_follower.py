@@ -14,7 +14,7 @@ from kiosk.feed.keys import load_private_key
 from kiosk.feed.state import FeedState
 from kiosk.store import BundleStore
 from tests.feed.conftest import Feed, SigningKey, follower_for, live
-from tests.ui.staff_helpers import broken_bundle
+from tests.helpers.staff import broken_bundle
 
 
 def test_a_new_version_is_installed_waiting_and_trusted(feed: Feed, store: BundleStore) -> None:
@@ -166,7 +166,7 @@ def test_a_file_holding_another_version_than_the_feed_names_is_refused(
 def test_nothing_is_fetched_when_the_kiosk_already_has_a_newer_version(
     web_feed: Feed, store: BundleStore, tmp_path
 ) -> None:
-    from tests.ui.staff_helpers import bundle_version
+    from tests.helpers.staff import bundle_version
 
     store.install(bundle_version(tmp_path / "usb-4.0", "4.0", "From a USB drive"))
     store.activate_pending()

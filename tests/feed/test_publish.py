@@ -15,7 +15,7 @@ from kiosk.feed.keys import trusted_keys
 from kiosk.feed.publish import publish
 from kiosk.feed.sources import file_sha256
 from tests.feed.conftest import SigningKey
-from tests.ui.staff_helpers import broken_bundle, bundle_version, zipped
+from tests.helpers.staff import broken_bundle, bundle_version, zipped
 
 
 def test_a_zip_is_copied_in_and_named_by_a_signed_feed(tmp_path: Path, key: SigningKey) -> None:

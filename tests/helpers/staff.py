@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.content.archive import write_zip
 from kiosk.content.loader import load_bundle
 from kiosk.paths import KioskPaths
-from kiosk.staff.pin import set_pin
+from kiosk.staff.pin import pin_is_set, set_pin
 from kiosk.store import BundleStore
+from kiosk.ui.screens.base import Route
 from kiosk.ui.services import KioskServices
 from kiosk.ui.window import KioskWindow
-from tests.conftest import SMALL_BUNDLE, settle
+from tests.helpers.driving import settle, tap
+from tests.helpers.places import SMALL_BUNDLE
 
 PIN = "2468"
 
@@ -65,3 +67,18 @@ def texts(root: QWidget) -> str:
     """Every visible label's text, one per line, to look for words in."""
     settle()
     return "\n".join(w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root))
+
+
+def open_panel(qtbot, window, pin: str = PIN) -> None:
+    """Through the PIN pad, as staff would (the PIN is set first if none is)."""
+    if not pin_is_set(window.staff.paths.pin_file):
+        with_pin(window, pin)
+    window.staff.open_pin_pad()
+    type_pin(qtbot, window, pin)
+    assert window.route == Route("staff")
+
+
+def type_pin(qtbot, window, pin: str) -> None:
+    for digit in pin:
+        tap(qtbot, window, digit)
+    tap(qtbot, window, "OK")

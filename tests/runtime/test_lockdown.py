@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
 from kiosk.ui.screens.base import Route
-from tests.ui.conftest import tap
+from tests.helpers.driving import tap
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.paths import HOME_ENV, KioskPaths
 from kiosk.store import BundleStore
-from tests.conftest import SMALL_BUNDLE
+from tests.helpers.places import SMALL_BUNDLE
 
 MakeVersion = Callable[[str], Path]
 BUNDLE_ID = "small-test"

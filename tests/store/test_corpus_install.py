@@ -11,8 +11,8 @@ import pytest
 from kiosk.content import BundleInvalid
 from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
-from tests.conftest import SMALL_BUNDLE
-from tests.content.test_corpus import FOLDER_CASES, ZIP_CASES, Mutation, zip_of
+from tests.helpers.corpus import FOLDER_CASES, ZIP_CASES, Mutation, zip_of
+from tests.helpers.places import SMALL_BUNDLE
 from tests.store.conftest import install_active, name, set_version, snapshot
 
 

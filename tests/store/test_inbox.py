@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kiosk.store import BundleStore, scan_inbox
 from kiosk.store.inbox import DONE, QUIET_SECONDS, REFUSED
-from tests.content.test_corpus import zip_of
+from tests.helpers.corpus import zip_of
 from tests.store.conftest import MakeVersion, name
 
 

@@ -12,7 +12,7 @@ import pytest
 from kiosk.content import BundleInvalid
 from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
-from tests.content.test_corpus import zip_of
+from tests.helpers.corpus import zip_of
 from tests.store.conftest import MakeVersion, install_active, name, snapshot
 
 

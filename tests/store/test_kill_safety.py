@@ -22,8 +22,8 @@ from kiosk.paths import HOME_ENV, KioskPaths
 from kiosk.store import BundleStore
 from kiosk.store.killpoints import PAUSE_ENV
 from kiosk.store.pointer import read_pointer
-from tests.conftest import REPO_ROOT, SMALL_BUNDLE
-from tests.content.test_corpus import zip_of
+from tests.helpers.corpus import zip_of
+from tests.helpers.places import REPO_ROOT, SMALL_BUNDLE
 from tests.store.conftest import MakeVersion, install_active, name
 
 pytestmark = [

@@ -22,9 +22,9 @@ from kiosk.settings import BY_KEY
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import Camera
 from kiosk.ui.window import build_kiosk_window
-from tests.conftest import SMALL_BUNDLE
 from tests.feed.conftest import Feed, make_key
-from tests.ui.staff_helpers import (
+from tests.helpers.places import SMALL_BUNDLE
+from tests.helpers.staff import (
     PIN,
     broken_bundle,
     bundle_version,

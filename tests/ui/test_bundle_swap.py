@@ -14,9 +14,9 @@ from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
 from kiosk.ui.screens.base import Route
 from kiosk.ui.services import KioskServices
-from tests.conftest import SMALL_BUNDLE
-from tests.ui.conftest import tap
-from tests.ui.staff_helpers import bundle_version as copy_with_version
+from tests.helpers.driving import tap
+from tests.helpers.places import SMALL_BUNDLE
+from tests.helpers.staff import bundle_version as copy_with_version
 
 
 def bundle_version(tmp_path: Path, version: str, title: str) -> Path:
@@ -70,7 +70,9 @@ def test_a_touch_on_attract_keeps_the_new_bundle_waiting(qtbot, kiosk, tmp_path)
     service.quiet_on_attract_s = 3600.0  # as if someone had just touched the screen
     with qtbot.waitSignal(service.installed, timeout=10000):
         service.install(bundle_version(tmp_path, "3.0", "Version three"))
-    qtbot.wait(6000)  # more than one of the service's checks
+    for _ in range(2):
+        service.check_untouched_attract()  # what the service's timer runs every few seconds
+    assert not service.busy  # no load for a swap was started
     assert kiosk.ctx.bundle.model.version == "2.1"
 
 
@@ -79,7 +81,7 @@ def test_a_damaged_pointer_is_logged_not_raised_at_a_quiet_moment(kiosk, caplog)
     service.quiet_on_attract_s = 0.0
     kiosk.services.store.paths.pointer_file.write_text("{not json", encoding="utf-8")
     service.note_installed()
-    service._check_untouched_attract()  # as its timer does: nothing may escape from here
+    service.check_untouched_attract()  # as its timer does: nothing may escape from here
     kiosk.reset_to_attract()  # the idle reset asks too
     assert "cannot be read" in caplog.text
     assert kiosk.route == Route("attract")
@@ -95,8 +97,8 @@ def test_refused_bundle_changes_nothing(qtbot, kiosk, tmp_path) -> None:
     source, problems = refused.args
     assert source.endswith("bundle-4.0")
     assert any("clips/blue-clip.mp4 is not an MP4 video" in str(p) for p in problems)
-    kiosk.reset_to_attract()
-    qtbot.wait(200)
+    kiosk.reset_to_attract()  # a quiet moment: a pending bundle would start loading now
+    assert not service.busy
     assert kiosk.ctx.bundle.model.version == "2.1"
     assert kiosk.services.store.pointer().pending is None
 

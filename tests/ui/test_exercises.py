@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screens.exercises import ExerciseScreen, Workout
-from tests.ui.conftest import find_button, settle, tap, visible_names
+from tests.helpers.driving import find_button, settle, tap, visible_names
 
 FAST_TICK_MS = 20
 

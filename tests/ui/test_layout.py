@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.ui.screens.base import Route
 from kiosk.ui.theme import COLOURS, TEXT_PAIRS, Theme
-from tests.conftest import REPO_ROOT
-from tests.ui.conftest import settle
+from tests.helpers.driving import settle
+from tests.helpers.places import REPO_ROOT
 
 SIZES = [(1920, 1080), (1280, 800), (3840, 2160), (1080, 1920)]
 

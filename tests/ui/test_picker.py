@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.content.model import Picker, Question, Result
 from kiosk.ui.screens.base import Route
-from tests.ui.conftest import find_button, tap, visible_names
+from tests.helpers.driving import find_button, tap, visible_names
 
 
 def every_path(picker: Picker) -> list[list[tuple[str, str]]]:

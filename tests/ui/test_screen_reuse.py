@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from kiosk.ui.screens.base import Route
-from tests.ui.conftest import find_button, settle, tap
+from tests.helpers.driving import find_button, settle, tap
 
 SCREENS = ("exercises", "picker", "articles")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kiosk.ui.screens.base import Route
-from tests.ui.conftest import tap, visible_names
+from tests.helpers.driving import tap, visible_names
 
 
 def test_touch_on_attract_goes_home(qtbot, make_window, small) -> None:

@@ -22,13 +22,15 @@ from kiosk.ui.staff.setting_controls import shown, stepped
 from kiosk.ui.staff.sources import bundles_under, find_candidates, mounted_drives
 from kiosk.ui.staff.usage_chart import UsageChart, nice_ceiling
 from kiosk.ui.staff.usage_page import export_name
-from tests.ui.conftest import find_button, settle, tap, visible_names
-from tests.ui.staff_helpers import (
+from tests.helpers.driving import find_button, settle, tap, visible_names
+from tests.helpers.staff import (
     PIN,
     broken_bundle,
     bundle_version,
+    open_panel,
     start_services,
     texts,
+    type_pin,
     with_pin,
     zipped,
 )
@@ -57,21 +59,6 @@ def kiosk(make_window, small, tmp_path, usb):
     window = make_window(small)
     start_services(window, tmp_path / "home", usb)
     return window
-
-
-def open_panel(qtbot, window, pin: str = PIN) -> None:
-    """Through the PIN pad, as staff would (the PIN is set first if none is)."""
-    if not pin_is_set(window.staff.paths.pin_file):
-        with_pin(window, pin)
-    window.staff.open_pin_pad()
-    type_pin(qtbot, window, pin)
-    assert window.route == Route("staff")
-
-
-def type_pin(qtbot, window, pin: str) -> None:
-    for digit in pin:
-        tap(qtbot, window, digit)
-    tap(qtbot, window, "OK")
 
 
 def dots(window) -> str:

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import Qt
 
 from kiosk.ui.screens.base import Route, Screen
-from tests.ui.conftest import tap
+from tests.helpers.driving import tap
 
 
 def test_a_swap_to_another_language_and_typeface_goes_straight_to_attract(

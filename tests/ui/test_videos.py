@@ -18,8 +18,8 @@ from kiosk.ui.video.backend import multimedia_available
 from kiosk.ui.video.captions import CaptionLibrary, CaptionTrack, Cue
 from kiosk.ui.video.controls import clock
 from kiosk.ui.window import KioskWindow
-from tests.conftest import TESTS_DIR
-from tests.ui.conftest import settle, tap, visible_names
+from tests.helpers.driving import settle, tap, visible_names
+from tests.helpers.places import TESTS_DIR
 
 pytestmark = pytest.mark.slow  # each test plays real two-second clips
 
@@ -139,8 +139,13 @@ def test_previous_and_next_move_through_the_list(qtbot, make_window, small) -> N
     wait_for_frame(qtbot, screen, 1)
     tap(qtbot, window, "Previous video")
     wait_for_frame(qtbot, screen, 0)
-    tap(qtbot, window, "Previous video")  # on the first: it starts again
+    # On the first video, Previous starts it again: a new player, from the start.
+    qtbot.waitUntil(lambda: screen.playback.position >= 400, timeout=TIMEOUT)
+    played = screen.playback
+    tap(qtbot, window, "Previous video")
+    assert screen.playback is not played
     wait_for_frame(qtbot, screen, 0)
+    assert screen.playback.position < 400
 
 
 # --- Captions and sound --------------------------------------------------------------------

@@ -1,15 +1,18 @@
-"""Helpers for driving the real kiosk window offscreen (the fixtures are in tests/conftest.py)."""
+"""Helpers for driving the real kiosk window offscreen, as a finger would."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.content import LoadedBundle
-from tests.conftest import settle
 
-__all__ = ["find_button", "settle", "tap", "visible_names"]
+
+def settle() -> None:
+    """Let queued work run: a re-render after a resize, then the showing of its new widgets."""
+    for _ in range(3):
+        QApplication.processEvents()
 
 
 def find_button(root: QWidget, name: str) -> QAbstractButton:
