@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from kiosk.content import load_bundle
 from kiosk.content.locate import builtin_bundle_dir
-from kiosk.ui.window import TRIM_AFTER_RESET_MS, build_kiosk_window
+from kiosk.ui.composition import build_kiosk
+from kiosk.ui.window import TRIM_AFTER_RESET_MS
 
 MiB = 1024 * 1024
 # After the idle reset: deleteLater() and the decoder's threads finish, and the kiosk hands
@@ -67,7 +68,7 @@ def main() -> None:
     parser.add_argument("--warm-up", type=int, default=1000)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    window = build_kiosk_window(load_bundle(builtin_bundle_dir()), idle_seconds=3600)
+    window = build_kiosk(load_bundle(builtin_bundle_dir()), idle_seconds=3600).window
     window.resize(1920, 1080)
     window.show()
     rng = random.Random(args.seed)

@@ -134,7 +134,10 @@ class Driver:
     """Taps on the running kiosk and times each to the end of the next painted frame."""
 
     def __init__(self, window) -> None:
+        from kiosk.ui.composition import Kiosk
+
         self.window = window
+        self.kiosk = window.findChild(Kiosk)  # the composition: staff access, services
         self.watch = frame_watch(window)
         self.timings: dict[str, float] = {}
 
@@ -342,13 +345,13 @@ def probe_staff() -> dict:
     """The way into the staff panel: corner hold to PIN pad, then the PIN (scrypt) to panel."""
 
     def scenario(d: Driver) -> Steps:
-        yield from d.timed("corner hold > PIN pad (first)", d.window.staff.open_pin_pad)
+        yield from d.timed("corner hold > PIN pad (first)", d.kiosk.staff.open_pin_pad)
         yield sleep(1.0)  # a person reads the pad before typing
         for digit in STAFF_PIN:
             yield from d.tap(digit, f"PIN digit {digit}")
         yield from d.tap("OK", "PIN OK > staff panel (first)")
         yield from d.tap("Close panel", "staff panel > attract")
-        yield from d.timed("corner hold > PIN pad", d.window.staff.open_pin_pad)
+        yield from d.timed("corner hold > PIN pad", d.kiosk.staff.open_pin_pad)
         return {"taps_ms": d.timings}
 
     return run_kiosk(scenario)

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content import load_bundle
 from kiosk.content.locate import builtin_bundle_dir
 from kiosk.settings import Settings
+from kiosk.ui.composition import build_kiosk
 from kiosk.ui.screens import videos as videos_screen
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screens.videos import Phase, VideoScreen
 from kiosk.ui.video.playback import VideoPlayback
 from kiosk.ui.video.surface import VideoSurface
-from kiosk.ui.window import TRIM_AFTER_RESET_MS, build_kiosk_window
+from kiosk.ui.window import TRIM_AFTER_RESET_MS
 
 SMALL_BUNDLE = Path(__file__).resolve().parent.parent / "tests" / "bundles" / "small"
 MIB = 1024 * 1024
@@ -143,7 +144,7 @@ def main() -> None:
     bundle = load_bundle(folder)
     VideoScreen.error_seconds = 0.2
     settings = Settings(start_muted=not args.sound)
-    window = build_kiosk_window(bundle, idle_seconds=3600, settings=settings)
+    window = build_kiosk(bundle, idle_seconds=3600, settings=settings).window
     window.resize(1920, 1080)
     window.show()
     window.go(Route("videos"))

@@ -6,6 +6,7 @@ import logging
 import sys
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import settings as kiosk_settings
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
@@ -14,6 +15,10 @@ from kiosk.paths import KioskPaths
 from kiosk.runtime.crash import install_crash_guard
 from kiosk.runtime.logs import setup_logging
 from kiosk.store import BundleStore, NoUsableBundle
+
+if TYPE_CHECKING:
+    from kiosk.ui.composition import Kiosk
+    from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +37,7 @@ def run(
     from kiosk.runtime.display import DisplayControl
     from kiosk.runtime.first_paint import FirstPaint
     from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
-    from kiosk.ui.window import build_kiosk_window
+    from kiosk.ui.composition import Kiosk
 
     paths = KioskPaths.from_environment().ensure()
     log.info("kiosk starting; log at %s", setup_logging(paths.log_dir))
@@ -46,19 +51,13 @@ def run(
         bundle = _bundle_to_show(bundle_path, store, keep_open)
         if bundle is None:
             return 1
-        window = build_kiosk_window(
-            bundle,
-            idle_seconds=idle_seconds,
-            videos_available=_videos_available(),
-            kiosk_mode=not windowed,
-            settings=settings,
-        )
+        overrides = {"idle_timeout": idle_seconds} if idle_seconds is not None else {}
+        kiosk = Kiosk(bundle, settings, overrides, _videos_available(), kiosk_mode=not windowed)
+        window = kiosk.window
         # A preview shows one bundle as it is: no installs, no inbox, no counts.
         services = (paths, store) if bundle_path is None else None
-        FirstPaint(window, on_paint=lambda: _after_first_paint(window, services))
-        display = DisplayControl(kiosk_mode=not windowed)
-        display.apply(window.live_settings.current)  # the pointer and the screen's rotation
-        window.live_settings.changed.connect(display.apply)
+        FirstPaint(window, on_paint=lambda: _after_first_paint(kiosk, services))
+        kiosk.use_display(DisplayControl(kiosk_mode=not windowed))  # pointer, screen's turn
         install_crash_guard(window.reset_to_attract)
         UrlRefuser(window)
         if windowed:
@@ -98,17 +97,15 @@ def _bundle_to_show(
     return start.loaded
 
 
-def _after_first_paint(window, services: tuple[KioskPaths, BundleStore] | None) -> None:
+def _after_first_paint(kiosk: Kiosk, services: tuple[KioskPaths, BundleStore] | None) -> None:
     """What the first screen does not need, done once it is up.
 
     The services (installs, the inbox, the feed and usage counts) unless previewing: their
     imports, the feed's cryptography among them, took about 60 ms of start-up. And home and
     the lists, built ahead of the first touch, which then costs what later ones do."""
     if services is not None:
-        from kiosk.ui.services import KioskServices
-
-        window.services = KioskServices.start(window, *services)
-    window.prepare("home", "exercises", "articles")
+        kiosk.start_services(*services)
+    kiosk.window.prepare("home", "exercises", "articles")
 
 
 def _report_start_and_quit(app) -> None:
@@ -118,7 +115,7 @@ def _report_start_and_quit(app) -> None:
     app.exit(0)  # not quit(): that asks the window to close, which a fullscreen kiosk refuses
 
 
-def _start_watchdog(window) -> None:
+def _start_watchdog(window: KioskWindow) -> None:
     """Ping systemd's watchdog from the UI thread when run under a unit with WatchdogSec."""
     from kiosk.runtime.watchdog import WatchdogPinger, sd_notify, watchdog_interval_ms
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedBundle, load_bundle
 from kiosk.content.locate import builtin_bundle_dir
-from kiosk.ui.window import KioskWindow, build_kiosk_window
+from kiosk.ui.composition import Kiosk, build_kiosk
+from kiosk.ui.window import KioskWindow
 from tests.helpers.driving import settle
 from tests.helpers.places import SMALL_BUNDLE
 
@@ -20,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 MakeWindow = Callable[..., KioskWindow]
+MakeKiosk = Callable[..., Kiosk]
 
 
 @pytest.fixture(scope="session")
@@ -33,18 +35,19 @@ def builtin() -> LoadedBundle:
 
 
 @pytest.fixture
-def make_window(qtbot) -> Iterator[MakeWindow]:
-    """Build, show and register a kiosk window; fail the test if it leaves windows behind."""
+def make_kiosk(qtbot) -> Iterator[MakeKiosk]:
+    """Build a kiosk and show its window; fail the test if it leaves windows behind."""
     before = set(QApplication.topLevelWidgets())
 
-    def make(bundle: LoadedBundle, size: tuple[int, int] = (1920, 1080), **options) -> KioskWindow:
-        window = build_kiosk_window(bundle, **options)
+    def make(bundle: LoadedBundle, size: tuple[int, int] = (1920, 1080), **options) -> Kiosk:
+        kiosk = build_kiosk(bundle, **options)
+        window = kiosk.window
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
         settle()
-        return window
+        return kiosk
 
     yield make
     QApplication.processEvents()
@@ -52,6 +55,16 @@ def make_window(qtbot) -> Iterator[MakeWindow]:
         w for w in set(QApplication.topLevelWidgets()) - before if w.isVisible() and w.isWindow()
     ]
     assert not leaked, f"top-level widgets left open: {leaked}"
+
+
+@pytest.fixture
+def make_window(make_kiosk: MakeKiosk) -> MakeWindow:
+    """A kiosk's window, for tests of the patients' screens."""
+
+    def make(bundle: LoadedBundle, size: tuple[int, int] = (1920, 1080), **options) -> KioskWindow:
+        return make_kiosk(bundle, size, **options).window
+
+    return make
 
 
 @pytest.fixture

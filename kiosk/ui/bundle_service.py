@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -14,6 +15,9 @@ from kiosk.content import BundleInvalid, LoadedBundle
 from kiosk.store import BundleStore, StoreError
 from kiosk.store.inbox import QUIET_SECONDS
 from kiosk.ui.screens.base import Route
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +41,7 @@ class BundleService(QObject):
     swapped = Signal(object)  # the LoadedBundle now on screen
     inbox_taken = Signal(object)  # an InboxOutcome: installed, or refused with its problems
 
-    def __init__(self, store: BundleStore, window, inbox: Path | None = None) -> None:
+    def __init__(self, store: BundleStore, window: KioskWindow, inbox: Path | None = None) -> None:
         super().__init__(window)
         self.store = store
         self.window = window

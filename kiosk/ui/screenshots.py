@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedBundle
 from kiosk.content.model import Picker, Question
+from kiosk.ui.composition import build_kiosk
 from kiosk.ui.screens.base import Route
-from kiosk.ui.window import KioskWindow, build_kiosk_window
+from kiosk.ui.window import KioskWindow
 
 
 def picker_paths(picker: Picker) -> Iterator[list[str]]:
@@ -59,7 +60,7 @@ def capture_all(
     bundle: LoadedBundle, folder: Path, size: tuple[int, int], language: str | None
 ) -> list[Path]:
     """Render every screen and state of `bundle` into `folder`; returns the files written."""
-    window = build_kiosk_window(bundle)
+    window = build_kiosk(bundle).window
     window.resize(*size)
     window.show()
     camera = Camera(window, folder)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
 
 from kiosk import settings as kiosk_settings
 from kiosk.paths import KioskPaths
@@ -17,6 +18,7 @@ from kiosk.usage import UsageCounts
 if TYPE_CHECKING:
     from kiosk.feed import Timing
     from kiosk.ui.feed_service import FeedService
+    from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -24,54 +26,50 @@ log = logging.getLogger(__name__)
 FEED_KEYS = ("feed_address", "feed_keys", "feed_check_minutes")
 
 
-@dataclass
-class KioskServices:
-    """Handed to the staff panel: everything it shows or changes, in one place."""
+class KioskServices(QObject):
+    """What the running kiosk is connected to: the store and installs, the inbox, the feed,
+    usage counts and the settings file. It announces a feed it replaces."""
 
-    paths: KioskPaths
-    store: BundleStore
-    bundles: BundleService
-    usage: UsageCounts
-    feed: FeedService | None = None  # None when no feed address is set
-    feed_timing: Timing | None = None
-    settings_watch: SettingsWatcher | None = None
+    feed_replaced = Signal(object)  # the FeedService now followed, or None
 
-    @classmethod
-    def start(
-        cls, window, paths: KioskPaths, store: BundleStore, feed_timing: Timing | None = None
-    ) -> KioskServices:
-        """Connect `window` to the store (installs, quiet-moment swaps, the inbox, the feed)
-        and counts; `feed_timing` overrides the feed's check intervals (tests)."""
-        settings = window.ctx.settings
-        inbox = kiosk_settings.inbox_folder(settings, paths)
-        usage = UsageCounts(paths.usage_db)
-        window.viewed.connect(usage.record)
-        bundles = BundleService(store, window, inbox)
-        feed = _follow(settings, bundles, window, feed_timing)
-        services = cls(paths, store, bundles, usage, feed, feed_timing)
+    def __init__(
+        self,
+        window: KioskWindow,
+        paths: KioskPaths,
+        store: BundleStore,
+        feed_timing: Timing | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.paths, self.store, self.feed_timing = paths, store, feed_timing
+        settings = window.live_settings.current
+        self.usage = UsageCounts(paths.usage_db)
+        window.viewed.connect(self.usage.record)
+        self.bundles = BundleService(store, window, kiosk_settings.inbox_folder(settings, paths))
+        self.feed: FeedService | None = _follow(settings, self.bundles, window, feed_timing)
+        self._window, self._followed = window, settings
         live = window.live_settings
-        services.settings_watch = SettingsWatcher(paths.settings_file, live.replace, window)
-        followed = [settings]  # the settings the feed follows now
+        self.settings_watch = SettingsWatcher(paths.settings_file, live.replace, window)
+        live.changed.connect(self._use_settings)
 
-        def use_settings(new: Settings) -> None:
-            if any(getattr(followed[0], key) != getattr(new, key) for key in FEED_KEYS):
-                services.follow_feed(window, new)
-            followed[0] = new
-            services.settings_watch.seen_now()  # a save: nothing new in the file to apply
+    def _use_settings(self, settings: Settings) -> None:
+        if any(getattr(self._followed, key) != getattr(settings, key) for key in FEED_KEYS):
+            self.follow_feed(settings)
+        self._followed = settings
+        self.settings_watch.seen_now()  # a save from the panel: nothing new in the file
 
-        live.changed.connect(use_settings)
-        return services
-
-    def follow_feed(self, window, settings: Settings) -> None:
+    def follow_feed(self, settings: Settings) -> None:
         """Follow the feed `settings` name from now on (its address, keys or interval changed)."""
         if self.feed is not None:
             self.feed.stop()
             self.feed.deleteLater()
-        self.feed = _follow(settings, self.bundles, window, self.feed_timing)
+        self.feed = _follow(settings, self.bundles, self._window, self.feed_timing)
         log.info("feed: now following %r", settings.feed_address or "no feed")
+        self.feed_replaced.emit(self.feed)
 
 
-def _follow(settings, bundles: BundleService, window, timing: Timing | None) -> FeedService | None:
+def _follow(
+    settings: Settings, bundles: BundleService, window: KioskWindow, timing: Timing | None
+) -> FeedService | None:
     """The feed service for `settings`, its installs reported to `bundles` (which puts them on
     screen at a quiet moment); None without a feed address.
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -17,7 +17,6 @@ from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.media import MediaService
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
@@ -71,10 +70,12 @@ class KioskWindow(QWidget):
         live_settings: LiveSettings,
         videos_available: bool = True,
         kiosk_mode: bool = False,
+        screen_makers: Mapping[str, Callable[[ScreenContext], Screen]] | None = None,
     ) -> None:
         super().__init__()
         self.kiosk_mode = kiosk_mode
-        self.services = None  # KioskServices, set by the app; None in a preview or a test
+        # How to build the screens that need more than the context (the staff side).
+        self._screen_makers = dict(screen_makers or {})
         self._exit_allowed = not kiosk_mode
         self.setAccessibleName("Kiosk")
         self.live_settings = live_settings
@@ -112,7 +113,6 @@ class KioskWindow(QWidget):
         self.idle = IdleWatcher(settings.idle_timeout, self)
         self.idle.idle.connect(self._on_idle)
         live_settings.changed.connect(self._use_settings)
-        self.staff = StaffAccess(self)  # the corner gesture to the PIN pad, and staff state
         self.session.changed.connect(self._restyle)
         self._apply_theme(QSize(1920, 1080))
         self.go(Route("attract"))
@@ -267,8 +267,12 @@ class KioskWindow(QWidget):
 
     def _screen(self, name: str) -> Screen:
         if name not in self._screens:
-            cls = screen_class(name)
-            screen = cls(self.ctx, self.videos_available) if name == "home" else cls(self.ctx)
+            if name in self._screen_makers:
+                screen = self._screen_makers[name](self.ctx)
+            elif name == "home":
+                screen = screen_class(name)(self.ctx, self.videos_available)
+            else:
+                screen = screen_class(name)(self.ctx)
             screen.navigate.connect(self.go)
             screen.go_back.connect(self.back)
             screen.go_home.connect(self.home)
@@ -371,27 +375,3 @@ def _load_fonts(bundle: LoadedBundle) -> str:
         elif not family:
             family = families[0]
     return family
-
-
-def build_kiosk_window(
-    bundle: LoadedBundle,
-    idle_seconds: float | None = None,
-    videos_available: bool = True,
-    kiosk_mode: bool = False,
-    settings: Settings | None = None,
-) -> KioskWindow:
-    """The kiosk window on `bundle`, on the attract screen, not yet shown. Tests start here.
-
-    `settings` defaults to every setting's default; `idle_seconds` overrides its idle timeout,
-    and outlasts any later save. In kiosk mode it is frameless and on top, and only
-    exit_kiosk() closes it."""
-    overrides = {"idle_timeout": idle_seconds} if idle_seconds is not None else {}
-    live_settings = LiveSettings(settings or Settings(), overrides)
-    window = KioskWindow(bundle, live_settings, videos_available, kiosk_mode)
-    if kiosk_mode:
-        window.setWindowFlags(
-            window.windowFlags()
-            | Qt.WindowType.FramelessWindowHint
-            | Qt.WindowType.WindowStaysOnTopHint
-        )
-    return window

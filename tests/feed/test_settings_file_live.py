@@ -11,7 +11,6 @@ from kiosk.feed import Timing
 from kiosk.paths import KioskPaths
 from kiosk.settings import save
 from kiosk.store import BundleStore
-from kiosk.ui.services import KioskServices
 from tests.feed.conftest import TIMEOUT, Feed
 from tests.helpers.places import SMALL_BUNDLE
 
@@ -19,31 +18,31 @@ AT_ONCE = Timing(interval=3600, first_check=0, first_retry=3600, timeout=TIMEOUT
 
 
 @pytest.fixture
-def kiosk(make_window, small, tmp_path: Path):
+def kiosk(make_kiosk, small, tmp_path: Path):
     paths = KioskPaths.under(tmp_path / "home").ensure()
-    window = make_window(small)
-    window.services = KioskServices.start(
-        window, paths, BundleStore(paths, builtin_dir=SMALL_BUNDLE), feed_timing=AT_ONCE
-    )
-    yield window
-    if window.services.feed is not None:
-        window.services.feed.stop()
+    kiosk = make_kiosk(small)
+    kiosk.start_services(paths, BundleStore(paths, builtin_dir=SMALL_BUNDLE), AT_ONCE)
+    yield kiosk
+    if kiosk.services.feed is not None:
+        kiosk.services.feed.stop()
 
 
 def test_a_rewritten_file_applies_without_a_restart(kiosk) -> None:
+    window = kiosk.window
     services = kiosk.services
     assert not services.settings_watch.check()  # nothing new yet
     save({"idle_timeout": 123}, services.paths.settings_file)
     assert services.settings_watch.check()
-    assert kiosk.ctx.settings.idle_timeout == 123
-    assert kiosk.idle._timer.interval() == 123_000
+    assert window.ctx.settings.idle_timeout == 123
+    assert window.idle._timer.interval() == 123_000
 
 
 def test_a_bad_value_in_the_file_keeps_the_default(kiosk, caplog) -> None:
+    window = kiosk.window
     settings_file = kiosk.services.paths.settings_file
     settings_file.write_text('idle_timeout = "soon"\n', encoding="utf-8")
     assert kiosk.services.settings_watch.check()
-    assert kiosk.ctx.settings.idle_timeout == 90
+    assert window.ctx.settings.idle_timeout == 90
     assert 'idle_timeout: "soon" is not a number' in caplog.text
 
 
@@ -74,18 +73,17 @@ def test_a_new_feed_address_and_key_are_followed_at_once(qtbot, kiosk, folder_fe
 
 
 def test_the_command_line_idle_time_outlasts_a_save_and_a_rewritten_file(
-    make_window, small, tmp_path: Path
+    make_kiosk, small, tmp_path: Path
 ) -> None:
     paths = KioskPaths.under(tmp_path / "home").ensure()
-    window = make_window(small, idle_seconds=5)
-    window.services = KioskServices.start(
-        window, paths, BundleStore(paths, builtin_dir=SMALL_BUNDLE)
-    )
+    kiosk = make_kiosk(small, idle_seconds=5)
+    kiosk.start_services(paths, BundleStore(paths, builtin_dir=SMALL_BUNDLE))
+    window = kiosk.window
     assert window.idle._timer.interval() == 5_000
-    window.live_settings.replace(save({"volume_cap": 0.5}, paths.settings_file))  # the panel
+    kiosk.live_settings.replace(save({"volume_cap": 0.5}, paths.settings_file))  # the panel
     assert window.ctx.settings.volume_cap == 0.5
     assert window.ctx.settings.idle_timeout == 5
     assert window.idle._timer.interval() == 5_000
     save({"idle_timeout": 300}, paths.settings_file)  # a fleet tool rewrites the file
-    assert window.services.settings_watch.check()
+    assert kiosk.services.settings_watch.check()
     assert window.idle._timer.interval() == 5_000

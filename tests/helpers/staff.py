@@ -13,6 +13,7 @@ from kiosk.content.loader import load_bundle
 from kiosk.paths import KioskPaths
 from kiosk.staff.pin import pin_is_set, set_pin
 from kiosk.store import BundleStore
+from kiosk.ui.composition import Kiosk
 from kiosk.ui.screens.base import Route
 from kiosk.ui.services import KioskServices
 from kiosk.ui.window import KioskWindow
@@ -22,13 +23,12 @@ from tests.helpers.places import SMALL_BUNDLE
 PIN = "2468"
 
 
-def start_services(window: KioskWindow, home: Path, usb: Path | None = None) -> KioskServices:
-    """Connect `window` to a store under `home`, with `usb` as the one removable drive."""
+def start_services(kiosk: Kiosk, home: Path, usb: Path | None = None) -> KioskServices:
+    """Connect `kiosk` to a store under `home`, with `usb` as the one removable drive."""
     paths = KioskPaths.under(home).ensure()
-    store = BundleStore(paths, builtin_dir=SMALL_BUNDLE)
-    window.services = KioskServices.start(window, paths, store)
-    window.staff.find_drives = lambda: [usb] if usb is not None else []
-    return window.services
+    services = kiosk.start_services(paths, BundleStore(paths, builtin_dir=SMALL_BUNDLE))
+    kiosk.staff.find_drives = lambda: [usb] if usb is not None else []
+    return services
 
 
 def bundle_version(folder: Path, version: str, title: str) -> Path:
@@ -59,8 +59,8 @@ def broken_bundle(folder: Path, version: str = "9.0") -> Path:
     return folder
 
 
-def with_pin(window: KioskWindow, pin: str = PIN) -> None:
-    set_pin(window.staff.paths.pin_file, pin)
+def with_pin(kiosk: Kiosk, pin: str = PIN) -> None:
+    set_pin(kiosk.staff.paths.pin_file, pin)
 
 
 def texts(root: QWidget) -> str:
@@ -69,16 +69,16 @@ def texts(root: QWidget) -> str:
     return "\n".join(w.text() for w in root.findChildren(QLabel) if w.isVisibleTo(root))
 
 
-def open_panel(qtbot, window, pin: str = PIN) -> None:
+def open_panel(qtbot, kiosk: Kiosk, pin: str = PIN) -> None:
     """Through the PIN pad, as staff would (the PIN is set first if none is)."""
-    if not pin_is_set(window.staff.paths.pin_file):
-        with_pin(window, pin)
-    window.staff.open_pin_pad()
-    type_pin(qtbot, window, pin)
-    assert window.route == Route("staff")
+    if not pin_is_set(kiosk.staff.paths.pin_file):
+        with_pin(kiosk, pin)
+    kiosk.staff.open_pin_pad()
+    type_pin(qtbot, kiosk.window, pin)
+    assert kiosk.window.route == Route("staff")
 
 
-def type_pin(qtbot, window, pin: str) -> None:
+def type_pin(qtbot, window: KioskWindow, pin: str) -> None:
     for digit in pin:
         tap(qtbot, window, digit)
     tap(qtbot, window, "OK")

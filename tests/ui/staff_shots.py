@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import load_bundle
 from kiosk.settings import BY_KEY
+from kiosk.ui.composition import Kiosk, build_kiosk
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import Camera
-from kiosk.ui.window import build_kiosk_window
 from tests.feed.conftest import Feed, make_key
 from tests.helpers.places import SMALL_BUNDLE
 from tests.helpers.staff import (
@@ -63,36 +63,38 @@ def record_usage(usage) -> None:
                 usage.record("video", "blue", day)
 
 
-def follow_a_feed(window, work: Path) -> Path:
-    """A feed folder offering version 3.0, signed, and the window's settings following it."""
+def follow_a_feed(kiosk: Kiosk, work: Path) -> Path:
+    """A feed folder offering version 3.0, signed, and the kiosk's settings following it."""
     key = make_key(work / "keys")
     feed = Feed(work / "feed", str(work / "feed"), key, work / "feed-sources")
     feed.folder.mkdir()
     feed.sources.mkdir()
     feed.publish("3.0", "Spring update")
-    window.ctx.settings = dataclasses.replace(
-        window.ctx.settings, feed_address=feed.address, feed_keys=(key.public.text,)
+    live = kiosk.live_settings
+    live.replace(
+        dataclasses.replace(live.current, feed_address=feed.address, feed_keys=(key.public.text,))
     )
     return feed.folder
 
 
 def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
     bundle = load_bundle(SMALL_BUNDLE)
-    window = build_kiosk_window(bundle)
+    kiosk = build_kiosk(bundle)
+    window = kiosk.window
     window.resize(*size)
     window.show()
     usb = work / "media" / "CLINIC-USB"
     usb.mkdir(parents=True)
-    feed = follow_a_feed(window, work)
-    services = start_services(window, work / "home", usb)
+    feed = follow_a_feed(kiosk, work)
+    services = start_services(kiosk, work / "home", usb)
     zipped(bundle_version(work / "v3", "3.0", "Spring update"), usb / "spring.zip")
     broken_bundle(usb / "broken-content")
     bundle_version(usb / "updates" / "summer", "4.0", "Summer update")
     record_usage(services.usage)
-    with_pin(window)
+    with_pin(kiosk)
     camera = Camera(window, folder)
     tag = f"{size[0]}x{size[1]}"
-    pad = window.staff
+    pad = kiosk.staff
     window.go(Route("staff-pin"))
     camera.shoot(f"pin-empty-{tag}")
     screen = window.current_screen

@@ -13,7 +13,6 @@ from kiosk.content.loader import load_bundle
 from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
 from kiosk.ui.screens.base import Route
-from kiosk.ui.services import KioskServices
 from tests.helpers.driving import tap
 from tests.helpers.places import SMALL_BUNDLE
 from tests.helpers.staff import bundle_version as copy_with_version
@@ -25,47 +24,49 @@ def bundle_version(tmp_path: Path, version: str, title: str) -> Path:
 
 
 @pytest.fixture
-def kiosk(make_window, small, tmp_path):
+def kiosk(make_kiosk, small, tmp_path):
     paths = KioskPaths.under(tmp_path / "home").ensure()
-    store = BundleStore(paths, builtin_dir=SMALL_BUNDLE)
-    window = make_window(small)
-    window.services = KioskServices.start(window, paths, store)
-    return window
+    kiosk = make_kiosk(small)
+    kiosk.start_services(paths, BundleStore(paths, builtin_dir=SMALL_BUNDLE))
+    return kiosk
 
 
 def test_new_bundle_waits_for_a_quiet_moment(qtbot, kiosk, tmp_path) -> None:
+    window = kiosk.window
     service = kiosk.services.bundles
-    kiosk.home()
+    window.home()
     with qtbot.waitSignal(service.installed, timeout=10000):
         service.install(bundle_version(tmp_path, "3.0", "Version three"))
     qtbot.wait(100)
-    assert kiosk.ctx.bundle.model.version == "2.1"  # a patient is using it: no swap
+    assert window.ctx.bundle.model.version == "2.1"  # a patient is using it: no swap
     with qtbot.waitSignal(service.swapped, timeout=10000):
-        kiosk.reset_to_attract()
-    assert kiosk.ctx.bundle.model.version == "3.0"
-    assert kiosk.route == Route("attract")
+        window.reset_to_attract()
+    assert window.ctx.bundle.model.version == "3.0"
+    assert window.route == Route("attract")
     # The new attract screen shows its picture, rendered ahead on the worker thread.
-    assert any(not label.pixmap().isNull() for label in kiosk.current_screen.findChildren(QLabel))
-    assert kiosk.ctx.media.renders == 0
-    kiosk.home()
-    assert kiosk.current_screen.title() == "Version three"
+    assert any(not label.pixmap().isNull() for label in window.current_screen.findChildren(QLabel))
+    assert window.ctx.media.renders == 0
+    window.home()
+    assert window.current_screen.title() == "Version three"
 
 
 def test_an_untouched_attract_screen_takes_a_new_bundle_by_itself(qtbot, kiosk, tmp_path) -> None:
     """Nobody about, so no idle reset will come: a quiet attract screen is moment enough."""
+    window = kiosk.window
     service = kiosk.services.bundles
-    assert kiosk.route == Route("attract")
+    assert window.route == Route("attract")
     service.quiet_on_attract_s = 1.0
     with qtbot.waitSignal(service.installed, timeout=10000):
         service.install(bundle_version(tmp_path, "3.0", "Version three"))
-    assert kiosk.ctx.bundle.model.version == "2.1"  # installed, not yet shown
+    assert window.ctx.bundle.model.version == "2.1"  # installed, not yet shown
     with qtbot.waitSignal(service.swapped, timeout=15000):
         pass  # no touch, no reset: the service's own check finds the attract screen quiet
-    assert kiosk.ctx.bundle.model.version == "3.0"
-    assert kiosk.route == Route("attract")
+    assert window.ctx.bundle.model.version == "3.0"
+    assert window.route == Route("attract")
 
 
 def test_a_touch_on_attract_keeps_the_new_bundle_waiting(qtbot, kiosk, tmp_path) -> None:
+    window = kiosk.window
     service = kiosk.services.bundles
     service.quiet_on_attract_s = 3600.0  # as if someone had just touched the screen
     with qtbot.waitSignal(service.installed, timeout=10000):
@@ -73,48 +74,51 @@ def test_a_touch_on_attract_keeps_the_new_bundle_waiting(qtbot, kiosk, tmp_path)
     for _ in range(2):
         service.check_untouched_attract()  # what the service's timer runs every few seconds
     assert not service.busy  # no load for a swap was started
-    assert kiosk.ctx.bundle.model.version == "2.1"
+    assert window.ctx.bundle.model.version == "2.1"
 
 
 def test_a_damaged_pointer_is_logged_not_raised_at_a_quiet_moment(kiosk, caplog) -> None:
+    window = kiosk.window
     service = kiosk.services.bundles
     service.quiet_on_attract_s = 0.0
     kiosk.services.store.paths.pointer_file.write_text("{not json", encoding="utf-8")
     service.note_installed()
     service.check_untouched_attract()  # as its timer does: nothing may escape from here
-    kiosk.reset_to_attract()  # the idle reset asks too
+    window.reset_to_attract()  # the idle reset asks too
     assert "cannot be read" in caplog.text
-    assert kiosk.route == Route("attract")
+    assert window.route == Route("attract")
 
 
 def test_refused_bundle_changes_nothing(qtbot, kiosk, tmp_path) -> None:
+    window = kiosk.window
     service = kiosk.services.bundles
     broken = bundle_version(tmp_path, "4.0", "Broken")
     (broken / "clips" / "blue-clip.mp4").write_bytes(b"not a video")
-    kiosk.home()
+    window.home()
     with qtbot.waitSignal(service.refused, timeout=10000) as refused:
         service.install(broken)
     source, problems = refused.args
     assert source.endswith("bundle-4.0")
     assert any("clips/blue-clip.mp4 is not an MP4 video" in str(p) for p in problems)
-    kiosk.reset_to_attract()  # a quiet moment: a pending bundle would start loading now
+    window.reset_to_attract()  # a quiet moment: a pending bundle would start loading now
     assert not service.busy
-    assert kiosk.ctx.bundle.model.version == "2.1"
+    assert window.ctx.bundle.model.version == "2.1"
     assert kiosk.services.store.pointer().pending is None
 
 
 def test_activate_now_and_rollback(qtbot, kiosk, tmp_path) -> None:
+    window = kiosk.window
     service = kiosk.services.bundles
     for version in ("3.0", "4.0"):
         with qtbot.waitSignal(service.installed, timeout=10000):
             service.install(bundle_version(tmp_path, version, f"Version {version}"))
-        kiosk.home()
+        window.home()
         with qtbot.waitSignal(service.swapped, timeout=10000):
             service.activate_now()
-        assert kiosk.ctx.bundle.model.version == version
+        assert window.ctx.bundle.model.version == version
     with qtbot.waitSignal(service.swapped, timeout=10000):
         service.rollback()
-    assert kiosk.ctx.bundle.model.version == "3.0"
+    assert window.ctx.bundle.model.version == "3.0"
 
 
 def test_inbox_drop_is_installed(qtbot, kiosk, tmp_path) -> None:
@@ -133,12 +137,13 @@ def test_inbox_drop_is_installed(qtbot, kiosk, tmp_path) -> None:
 
 
 def test_usage_counts_what_was_viewed(qtbot, kiosk) -> None:
-    kiosk.home()
-    tap(qtbot, kiosk, "Mouvements")
-    tap(qtbot, kiosk, "Cercle du bras")
-    kiosk.home()
-    tap(qtbot, kiosk, "Choisir")
-    tap(qtbot, kiosk, "Chaud")
+    window = kiosk.window
+    window.home()
+    tap(qtbot, window, "Mouvements")
+    tap(qtbot, window, "Cercle du bras")
+    window.home()
+    tap(qtbot, window, "Choisir")
+    tap(qtbot, window, "Chaud")
     rows = {(r.kind, r.item): r.count for r in kiosk.services.usage.last_days(1)}
     assert rows[("screen", "home")] == 2
     assert rows[("exercise", "arm-circle")] == 1

@@ -55,10 +55,10 @@ def usb(tmp_path) -> Path:
 
 
 @pytest.fixture
-def kiosk(make_window, small, tmp_path, usb):
-    window = make_window(small)
-    start_services(window, tmp_path / "home", usb)
-    return window
+def kiosk(make_kiosk, small, tmp_path, usb):
+    kiosk = make_kiosk(small)
+    start_services(kiosk, tmp_path / "home", usb)
+    return kiosk
 
 
 def dots(window) -> str:
@@ -104,35 +104,38 @@ def digit_keys(window) -> list[QAbstractButton]:
 
 
 def test_holding_the_corner_opens_the_pin_pad(qtbot, kiosk) -> None:
-    kiosk.home()
-    press_and_hold(qtbot, kiosk, QPoint(5, 5))
-    assert kiosk.route == Route("staff-pin")
-    assert not kiosk.top_bar.isVisible()  # no patient Back, Home or language here
-    assert {"1", "0", "Delete", "OK", "Cancel"} <= set(visible_names(kiosk))
+    window = kiosk.window
+    window.home()
+    press_and_hold(qtbot, window, QPoint(5, 5))
+    assert window.route == Route("staff-pin")
+    assert not window.top_bar.isVisible()  # no patient Back, Home or language here
+    assert {"1", "0", "Delete", "OK", "Cancel"} <= set(visible_names(window))
 
 
 def test_a_short_press_or_a_press_elsewhere_does_nothing(qtbot, kiosk) -> None:
-    kiosk.home()
+    window = kiosk.window
+    window.home()
     gesture = kiosk.staff.gesture
     corner = QPoint(5, 5)
     with qtbot.assertNotEmitted(gesture.held, wait=round(HOLD * 3000)):
-        finger(qtbot, kiosk, "click", corner)
+        finger(qtbot, window, "click", corner)
     # An empty spot away from every control, below the tiles.
-    middle = QPoint(kiosk.width() // 2, kiosk.height() - 10)
+    middle = QPoint(window.width() // 2, window.height() - 10)
     with qtbot.assertNotEmitted(gesture.held, wait=round(HOLD * 3000)):
-        finger(qtbot, kiosk, "press", middle)
-    finger(qtbot, kiosk, "release", middle)
+        finger(qtbot, window, "press", middle)
+    finger(qtbot, window, "release", middle)
     with qtbot.assertNotEmitted(gesture.held, wait=round(HOLD * 3000)):
-        finger(qtbot, kiosk, "press", corner)
-        finger(qtbot, kiosk, "move", middle)  # the finger slid away
-    finger(qtbot, kiosk, "release", middle)
-    assert kiosk.route == Route("home")
+        finger(qtbot, window, "press", corner)
+        finger(qtbot, window, "move", middle)  # the finger slid away
+    finger(qtbot, window, "release", middle)
+    assert window.route == Route("home")
 
 
-def test_the_gesture_uses_the_corner_in_the_settings(qtbot, make_window, small) -> None:
-    window = make_window(small, settings=Settings(gesture_corner="bottom-right"))
+def test_the_gesture_uses_the_corner_in_the_settings(qtbot, make_kiosk, small) -> None:
+    kiosk = make_kiosk(small, settings=Settings(gesture_corner="bottom-right"))
+    window = kiosk.window
     window.home()
-    with qtbot.assertNotEmitted(window.staff.gesture.held, wait=round(HOLD * 3000)):
+    with qtbot.assertNotEmitted(kiosk.staff.gesture.held, wait=round(HOLD * 3000)):
         finger(qtbot, window, "press", QPoint(5, 5))
     finger(qtbot, window, "release", QPoint(5, 5))
     press_and_hold(qtbot, window, QPoint(window.width() - 5, window.height() - 5))
@@ -140,209 +143,221 @@ def test_the_gesture_uses_the_corner_in_the_settings(qtbot, make_window, small) 
 
 
 def test_the_back_button_under_the_corner_is_not_clicked_by_the_gesture(qtbot, kiosk) -> None:
-    kiosk.home()
-    tap(qtbot, kiosk, "Mouvements")
-    back = find_button(kiosk, "Retour")
-    corner = corner_rect(kiosk.size(), "top-left", kiosk.ctx.theme.px(60))
-    overlap = corner.intersected(QRect(back.mapTo(kiosk, QPoint(0, 0)), back.size()))
+    window = kiosk.window
+    window.home()
+    tap(qtbot, window, "Mouvements")
+    back = find_button(window, "Retour")
+    corner = corner_rect(window.size(), "top-left", window.ctx.theme.px(60))
+    overlap = corner.intersected(QRect(back.mapTo(window, QPoint(0, 0)), back.size()))
     assert not overlap.isEmpty(), "the test needs the Back button under the corner"
     where = overlap.center()
-    press_and_hold(qtbot, kiosk, where)
-    assert kiosk.route == Route("staff-pin")  # the release did not click Back
+    press_and_hold(qtbot, window, where)
+    assert window.route == Route("staff-pin")  # the release did not click Back
     # A patient's ordinary tap there still works.
-    kiosk.reset_to_attract()
-    kiosk.home()
-    tap(qtbot, kiosk, "Mouvements")
-    finger(qtbot, kiosk, "click", where)
-    assert kiosk.route == Route("home")
+    window.reset_to_attract()
+    window.home()
+    tap(qtbot, window, "Mouvements")
+    finger(qtbot, window, "click", where)
+    assert window.route == Route("home")
 
 
 def test_the_gesture_works_on_attract_without_waking_it(qtbot, kiosk) -> None:
+    window = kiosk.window
     shown: list[Route] = []
-    kiosk.route_changed.connect(shown.append)
-    press_and_hold(qtbot, kiosk, QPoint(5, 5))
+    window.route_changed.connect(shown.append)
+    press_and_hold(qtbot, window, QPoint(5, 5))
     assert shown == [Route("staff-pin")]  # not home first
-    kiosk.reset_to_attract()
-    finger(qtbot, kiosk, "click", QPoint(5, 5))
-    assert kiosk.route == Route("home")  # a short touch in the corner still starts
+    window.reset_to_attract()
+    finger(qtbot, window, "click", QPoint(5, 5))
+    assert window.route == Route("home")  # a short touch in the corner still starts
 
 
 # --- The PIN pad ---------------------------------------------------------------------------
 
 
 def test_first_opening_chooses_the_staff_pin(qtbot, kiosk) -> None:
+    window = kiosk.window
     pin_file = kiosk.staff.paths.pin_file
     assert not pin_is_set(pin_file)
     kiosk.staff.open_pin_pad()
-    assert "Choose a staff PIN" in texts(kiosk)
-    type_pin(qtbot, kiosk, "12")
-    assert "The PIN must be 4 to 8 digits." in texts(kiosk)
-    type_pin(qtbot, kiosk, "1357")
-    assert "Enter it again" in texts(kiosk)
-    type_pin(qtbot, kiosk, "1358")
-    assert "The two PINs were not the same" in texts(kiosk)
+    assert "Choose a staff PIN" in texts(window)
+    type_pin(qtbot, window, "12")
+    assert "The PIN must be 4 to 8 digits." in texts(window)
+    type_pin(qtbot, window, "1357")
+    assert "Enter it again" in texts(window)
+    type_pin(qtbot, window, "1358")
+    assert "The two PINs were not the same" in texts(window)
     assert not pin_is_set(pin_file)
-    type_pin(qtbot, kiosk, "1357")
-    type_pin(qtbot, kiosk, "1357")
-    assert kiosk.route == Route("staff")
+    type_pin(qtbot, window, "1357")
+    type_pin(qtbot, window, "1357")
+    assert window.route == Route("staff")
     assert verify_pin(pin_file, "1357")
     assert "1357" not in pin_file.read_text()
 
 
 def test_dots_show_how_many_digits_never_which(qtbot, kiosk) -> None:
+    window = kiosk.window
     with_pin(kiosk)
     kiosk.staff.open_pin_pad()
     for digit in "246":
-        tap(qtbot, kiosk, digit)
-    assert dots(kiosk) == "●●●"
-    tap(qtbot, kiosk, "Delete")
-    assert dots(kiosk) == "●●"
-    assert not any(d in texts(kiosk) for d in "246")
+        tap(qtbot, window, digit)
+    assert dots(window) == "●●●"
+    tap(qtbot, window, "Delete")
+    assert dots(window) == "●●"
+    assert not any(d in texts(window) for d in "246")
 
 
 def test_right_pin_opens_the_panel_and_wrong_pin_says_tries_left(qtbot, kiosk) -> None:
+    window = kiosk.window
     with_pin(kiosk)
     kiosk.staff.open_pin_pad()
-    type_pin(qtbot, kiosk, "1111")
-    assert kiosk.route == Route("staff-pin")
-    assert f"{MAX_TRIES - 1} tries left" in texts(kiosk)
-    assert dots(kiosk) == ""
-    type_pin(qtbot, kiosk, PIN)
-    assert kiosk.route == Route("staff")
-    assert not kiosk.top_bar.isVisible()
+    type_pin(qtbot, window, "1111")
+    assert window.route == Route("staff-pin")
+    assert f"{MAX_TRIES - 1} tries left" in texts(window)
+    assert dots(window) == ""
+    type_pin(qtbot, window, PIN)
+    assert window.route == Route("staff")
+    assert not window.top_bar.isVisible()
     assert {"Content", "Install", "Settings", "Usage", "Volume", "Close panel", "Exit kiosk"} <= (
-        set(visible_names(kiosk))
+        set(visible_names(window))
     )
 
 
 def test_five_wrong_tries_lock_the_pad_until_the_lockout_ends(qtbot, kiosk) -> None:
+    window = kiosk.window
     now = [1000.0]
     kiosk.staff.clock = lambda: now[0]
     with_pin(kiosk)
     kiosk.staff.open_pin_pad()
     for _ in range(MAX_TRIES):
-        type_pin(qtbot, kiosk, "1111")
-    assert "Try again in 60 s" in texts(kiosk)
-    assert all(not key.isEnabled() for key in digit_keys(kiosk))
-    assert not find_button(kiosk, "OK").isEnabled()
+        type_pin(qtbot, window, "1111")
+    assert "Try again in 60 s" in texts(window)
+    assert all(not key.isEnabled() for key in digit_keys(window))
+    assert not find_button(window, "OK").isEnabled()
     # Leaving the pad and coming back does not lift the lock.
-    tap(qtbot, kiosk, "Cancel")
+    tap(qtbot, window, "Cancel")
     kiosk.staff.open_pin_pad()
-    assert all(not key.isEnabled() for key in digit_keys(kiosk))
+    assert all(not key.isEnabled() for key in digit_keys(window))
     now[0] += 30
-    qtbot.waitUntil(lambda: "Try again in 30 s" in texts(kiosk), timeout=2000)
+    qtbot.waitUntil(lambda: "Try again in 30 s" in texts(window), timeout=2000)
     now[0] += 31
-    qtbot.waitUntil(lambda: all(key.isEnabled() for key in digit_keys(kiosk)), timeout=2000)
-    assert "You can try again now." in texts(kiosk)
-    type_pin(qtbot, kiosk, PIN)
-    assert kiosk.route == Route("staff")
+    qtbot.waitUntil(lambda: all(key.isEnabled() for key in digit_keys(window)), timeout=2000)
+    assert "You can try again now." in texts(window)
+    type_pin(qtbot, window, PIN)
+    assert window.route == Route("staff")
 
 
 def test_cancel_goes_to_attract_and_the_pad_forgets_the_digits(qtbot, kiosk) -> None:
+    window = kiosk.window
     with_pin(kiosk)
     kiosk.staff.open_pin_pad()
-    tap(qtbot, kiosk, "7")
-    tap(qtbot, kiosk, "Cancel")
-    assert kiosk.route == Route("attract")
+    tap(qtbot, window, "7")
+    tap(qtbot, window, "Cancel")
+    assert window.route == Route("attract")
     kiosk.staff.open_pin_pad()
-    assert dots(kiosk) == ""
+    assert dots(window) == ""
 
 
 # --- Installing ----------------------------------------------------------------------------
 
 
 def test_installing_from_a_drive_then_activating_it(qtbot, kiosk, usb, tmp_path) -> None:
+    window = kiosk.window
     zipped(bundle_version(tmp_path / "v3", "3.0", "Spring update"), usb / "spring.zip")
     service = kiosk.services.bundles
     fractions: list[float] = []
     service.progress.connect(lambda fraction, _phase: fractions.append(fraction))
     open_panel(qtbot, kiosk)
-    tap(qtbot, kiosk, "Install")
-    assert "Content put in the inbox folder" in texts(kiosk)  # it is picked up by itself too
+    tap(qtbot, window, "Install")
+    assert "Content put in the inbox folder" in texts(window)  # it is picked up by itself too
     with qtbot.waitSignal(service.installed, timeout=10000):
-        tap(qtbot, kiosk, f"Install spring.zip from USB drive {DRIVE}")
-        assert kiosk.current_screen.is_busy()  # the idle reset waits for the install
-        assert isinstance(kiosk.current_screen.pages["Install"]._bar, QProgressBar)
+        tap(qtbot, window, f"Install spring.zip from USB drive {DRIVE}")
+        assert window.current_screen.is_busy()  # the idle reset waits for the install
+        assert isinstance(window.current_screen.pages["Install"]._bar, QProgressBar)
     assert fractions and fractions[-1] == 1.0
-    assert READY in texts(kiosk)
-    assert not kiosk.current_screen.is_busy()
-    assert kiosk.ctx.bundle.model.version == "2.1"  # not live until idle, or Activate now
+    assert READY in texts(window)
+    assert not window.current_screen.is_busy()
+    assert window.ctx.bundle.model.version == "2.1"  # not live until idle, or Activate now
     with qtbot.waitSignal(service.swapped, timeout=10000):
-        tap(qtbot, kiosk, "Activate now")
-    assert kiosk.ctx.bundle.model.version == "3.0"
-    assert kiosk.route == Route("staff")  # back in the panel, saying what changed
-    assert "Now showing: Spring update (version 3.0)." in texts(kiosk)
-    tap(qtbot, kiosk, "Close panel")
-    assert kiosk.route == Route("attract")
-    kiosk.home()
-    assert kiosk.current_screen.title() == "Spring update"
+        tap(qtbot, window, "Activate now")
+    assert window.ctx.bundle.model.version == "3.0"
+    assert window.route == Route("staff")  # back in the panel, saying what changed
+    assert "Now showing: Spring update (version 3.0)." in texts(window)
+    tap(qtbot, window, "Close panel")
+    assert window.route == Route("attract")
+    window.home()
+    assert window.current_screen.title() == "Spring update"
 
 
 def test_a_refused_bundle_shows_its_problems_and_changes_nothing(qtbot, kiosk, usb) -> None:
+    window = kiosk.window
     broken_bundle(usb / "broken-content")
     service = kiosk.services.bundles
     open_panel(qtbot, kiosk)
-    tap(qtbot, kiosk, "Install")
+    tap(qtbot, window, "Install")
     with qtbot.waitSignal(service.refused, timeout=10000):
-        tap(qtbot, kiosk, f"Install broken-content from USB drive {DRIVE}")
-    words = texts(kiosk)
+        tap(qtbot, window, f"Install broken-content from USB drive {DRIVE}")
+    words = texts(window)
     assert UNCHANGED in words and "2 problems found" in words
     assert "bundle.json: videos.items[1].file: clips/blue-clip.mp4 is not an MP4 video" in words
     assert "bundle.json: articles[0].illustration: media/missing-picture.png is not in" in words
     assert kiosk.services.store.pointer().pending is None
     with qtbot.assertNotEmitted(service.swapped, wait=300):
-        tap(qtbot, kiosk, "Close panel")  # a quiet moment, with nothing waiting to go live
-    assert kiosk.ctx.bundle.model.version == "2.1"
+        tap(qtbot, window, "Close panel")  # a quiet moment, with nothing waiting to go live
+    assert window.ctx.bundle.model.version == "2.1"
 
 
 def test_an_inbox_drop_is_listed_then_installed_by_itself(qtbot, kiosk, tmp_path) -> None:
+    window = kiosk.window
     service = kiosk.services.bundles
     zipped(bundle_version(tmp_path / "v5", "5.0", "From the inbox"), service.inbox / "new.zip")
     open_panel(qtbot, kiosk)
-    tap(qtbot, kiosk, "Install")
-    assert "Install new.zip from Inbox folder" in visible_names(kiosk)
+    tap(qtbot, window, "Install")
+    assert "Install new.zip from Inbox folder" in visible_names(window)
     service.inbox_quiet_seconds = 0  # the file is complete: no need to wait for it to settle
     with qtbot.waitSignal(service.inbox_taken, timeout=10000):
         service.check_inbox()
-    assert "From the inbox: From the inbox (version 5.0) is installed and checked." in texts(kiosk)
-    assert "Install new.zip from Inbox folder" not in visible_names(kiosk)  # moved to done/
+    assert "From the inbox: From the inbox (version 5.0) is installed and checked." in texts(window)
+    assert "Install new.zip from Inbox folder" not in visible_names(window)  # moved to done/
     assert kiosk.services.store.pointer().pending == "small-test-5.0"
-    tap(qtbot, kiosk, "Content")
-    assert "Waiting to go live" in texts(kiosk)
-    assert "Activate now" in visible_names(kiosk)
+    tap(qtbot, window, "Content")
+    assert "Waiting to go live" in texts(window)
+    assert "Activate now" in visible_names(window)
 
 
 def test_going_back_to_the_previous_content(qtbot, kiosk, tmp_path) -> None:
+    window = kiosk.window
     service = kiosk.services.bundles
     open_panel(qtbot, kiosk)
-    assert not find_button(kiosk, "Go back to the previous content").isEnabled()
+    assert not find_button(window, "Go back to the previous content").isEnabled()
     for version in ("3.0", "4.0"):
         with qtbot.waitSignal(service.installed, timeout=10000):
             service.install(bundle_version(tmp_path / version, version, f"Version {version}"))
         with qtbot.waitSignal(service.swapped, timeout=10000):
             kiosk.staff.activate_now()
-    assert kiosk.route == Route("staff")
-    assert "The previous content: Version 3.0 (version 3.0)" in texts(kiosk)
+    assert window.route == Route("staff")
+    assert "The previous content: Version 3.0 (version 3.0)" in texts(window)
     with qtbot.waitSignal(service.swapped, timeout=10000):
-        tap(qtbot, kiosk, "Go back to the previous content")
-    assert kiosk.ctx.bundle.model.version == "3.0"
-    assert kiosk.route == Route("staff")
-    assert "Now showing: Version 3.0 (version 3.0)." in texts(kiosk)
-    assert "The previous content: Version 4.0 (version 4.0)" in texts(kiosk)
+        tap(qtbot, window, "Go back to the previous content")
+    assert window.ctx.bundle.model.version == "3.0"
+    assert window.route == Route("staff")
+    assert "Now showing: Version 3.0 (version 3.0)." in texts(window)
+    assert "The previous content: Version 4.0 (version 4.0)" in texts(window)
 
 
 # --- Settings and volume -------------------------------------------------------------------
 
 
 def test_settings_changed_by_touch_are_saved_to_the_file(qtbot, kiosk) -> None:
+    window = kiosk.window
     open_panel(qtbot, kiosk)
-    tap(qtbot, kiosk, "Settings")
-    assert not find_button(kiosk, "Save").isEnabled()  # nothing changed yet
-    tap(qtbot, kiosk, "Raise idle timeout")
-    tap(qtbot, kiosk, "Change gesture corner")
-    tap(qtbot, kiosk, "Start muted")
-    assert "Changed: press Save to keep it." in texts(kiosk)
-    tap(qtbot, kiosk, "Save")
+    tap(qtbot, window, "Settings")
+    assert not find_button(window, "Save").isEnabled()  # nothing changed yet
+    tap(qtbot, window, "Raise idle timeout")
+    tap(qtbot, window, "Change gesture corner")
+    tap(qtbot, window, "Start muted")
+    assert "Changed: press Save to keep it." in texts(window)
+    tap(qtbot, window, "Save")
     saved, messages = kiosk_settings.load(kiosk.services.paths.settings_file)
     assert not messages
     assert (saved.idle_timeout, saved.gesture_corner, saved.start_muted) == (
@@ -350,39 +365,41 @@ def test_settings_changed_by_touch_are_saved_to_the_file(qtbot, kiosk) -> None:
         "top-right",
         False,
     )
-    words = texts(kiosk)
+    words = texts(window)
     assert "Saved. Idle timeout, Gesture corner and Start muted take effect now." in words
-    assert kiosk.idle._timer.interval() == 100_000  # the idle timeout applies at once
+    assert window.idle._timer.interval() == 100_000  # the idle timeout applies at once
     # The corner applies at once: the gesture now lives in the top right.
-    tap(qtbot, kiosk, "Close panel")
-    kiosk.home()
-    press_and_hold(qtbot, kiosk, QPoint(kiosk.width() - 5, 5))
-    assert kiosk.route == Route("staff-pin")
+    tap(qtbot, window, "Close panel")
+    window.home()
+    press_and_hold(qtbot, window, QPoint(window.width() - 5, 5))
+    assert window.route == Route("staff-pin")
     # Sound at the start of the videos applies at once too: the next visit starts unmuted.
-    kiosk.go(Route("videos"))
-    assert kiosk.current_screen.sound_on
+    window.go(Route("videos"))
+    assert window.current_screen.sound_on
 
 
 def test_an_invalid_settings_file_is_named_and_can_be_fixed(qtbot, kiosk) -> None:
+    window = kiosk.window
     settings_file = kiosk.services.paths.settings_file
     settings_file.write_text('idle_timeout = "soon"\n', encoding="utf-8")
     open_panel(qtbot, kiosk)
-    tap(qtbot, kiosk, "Settings")
-    assert 'idle_timeout: "soon" is not a number; using the default 90' in texts(kiosk)
-    tap(qtbot, kiosk, "Save")  # writes the file again without the problem
+    tap(qtbot, window, "Settings")
+    assert 'idle_timeout: "soon" is not a number; using the default 90' in texts(window)
+    tap(qtbot, window, "Save")  # writes the file again without the problem
     assert kiosk_settings.load(settings_file).messages == []
-    assert "is not a number" not in texts(kiosk)
+    assert "is not a number" not in texts(window)
 
 
 def test_volume_steps_down_and_is_saved(qtbot, kiosk) -> None:
+    window = kiosk.window
     open_panel(qtbot, kiosk)
-    tap(qtbot, kiosk, "Volume")
-    assert "100 %" in texts(kiosk)
-    assert not find_button(kiosk, "Raise volume cap").isEnabled()  # already the loudest
-    tap(qtbot, kiosk, "Lower volume cap")
-    tap(qtbot, kiosk, "Lower volume cap")
-    assert "80 %" in texts(kiosk)
-    tap(qtbot, kiosk, "Save")
+    tap(qtbot, window, "Volume")
+    assert "100 %" in texts(window)
+    assert not find_button(window, "Raise volume cap").isEnabled()  # already the loudest
+    tap(qtbot, window, "Lower volume cap")
+    tap(qtbot, window, "Lower volume cap")
+    assert "80 %" in texts(window)
+    tap(qtbot, window, "Save")
     saved = kiosk_settings.load(kiosk.services.paths.settings_file).settings
     assert saved.volume_cap == pytest.approx(0.8)
 
@@ -391,48 +408,51 @@ def test_volume_steps_down_and_is_saved(qtbot, kiosk) -> None:
 
 
 def test_usage_shows_what_patients_viewed_and_exports_csv(qtbot, kiosk, usb) -> None:
-    kiosk.home()
-    tap(qtbot, kiosk, "Mouvements")
-    tap(qtbot, kiosk, "Cercle du bras")
-    kiosk.home()
-    tap(qtbot, kiosk, "Choisir")
-    tap(qtbot, kiosk, "Chaud")
+    window = kiosk.window
+    window.home()
+    tap(qtbot, window, "Mouvements")
+    tap(qtbot, window, "Cercle du bras")
+    window.home()
+    tap(qtbot, window, "Choisir")
+    tap(qtbot, window, "Chaud")
     open_panel(qtbot, kiosk)
-    tap(qtbot, kiosk, "Usage")
-    words = texts(kiosk)
+    tap(qtbot, window, "Usage")
+    words = texts(window)
     assert "1 × Arm circle" in words
     assert "1 × Tell the desk" in words  # the picker result, by its English title
-    chart = next(w for w in kiosk.findChildren(UsageChart) if w.isVisibleTo(kiosk))
+    chart = next(w for w in window.findChildren(UsageChart) if w.isVisibleTo(window))
     assert len(chart.totals) == 30 and chart.totals[-1] == (date.today(), chart.totals[-1][1])
     assert chart.totals[-1][1] >= 5 and not any(count for _, count in chart.totals[:-1])
-    tap(qtbot, kiosk, f"Export CSV to {DRIVE}")
+    tap(qtbot, window, f"Export CSV to {DRIVE}")
     exported = usb / export_name()
     assert exported.exists()
     with exported.open(encoding="utf-8") as file:
         rows = list(csv.reader(file))
     assert rows[0] == ["day", "kind", "item", "count"]
     assert [date.today().isoformat(), "exercise", "arm-circle", "1"] in rows
-    assert f"Saved {len(rows) - 1} rows to {exported.name} on the drive {DRIVE}" in texts(kiosk)
+    assert f"Saved {len(rows) - 1} rows to {exported.name} on the drive {DRIVE}" in texts(window)
 
 
 def test_usage_without_a_drive_says_to_plug_one_in(qtbot, kiosk) -> None:
+    window = kiosk.window
     kiosk.staff.find_drives = list
     open_panel(qtbot, kiosk)
-    tap(qtbot, kiosk, "Usage")
-    assert "To export the counts as CSV, plug in a USB drive." in texts(kiosk)
+    tap(qtbot, window, "Usage")
+    assert "To export the counts as CSV, plug in a USB drive." in texts(window)
 
 
 # --- Leaving the panel ---------------------------------------------------------------------
 
 
 def test_exit_kiosk_asks_first_then_closes_a_kiosk_mode_window(
-    qtbot, make_window, small, tmp_path, usb
+    qtbot, make_kiosk, small, tmp_path, usb
 ) -> None:
-    window = make_window(small, kiosk_mode=True)
-    start_services(window, tmp_path / "home", usb)
+    kiosk = make_kiosk(small, kiosk_mode=True)
+    window = kiosk.window
+    start_services(kiosk, tmp_path / "home", usb)
     window.close()
     assert window.isVisible()  # a kiosk-mode window refuses an ordinary close
-    open_panel(qtbot, window)
+    open_panel(qtbot, kiosk)
     tap(qtbot, window, "Exit kiosk")
     assert "Exit the kiosk program?" in texts(window)
     tap(qtbot, window, "No, stay")
@@ -443,20 +463,21 @@ def test_exit_kiosk_asks_first_then_closes_a_kiosk_mode_window(
 
 
 def test_idle_reset_closes_the_panel_and_forgets_the_staff_session(
-    qtbot, make_window, small, tmp_path, usb
+    qtbot, make_kiosk, small, tmp_path, usb
 ) -> None:
-    window = make_window(small, idle_seconds=2)  # room for a slow, shared CI machine
-    start_services(window, tmp_path / "home", usb)
-    open_panel(qtbot, window)
+    kiosk = make_kiosk(small, idle_seconds=2)
+    window = kiosk.window  # room for a slow, shared CI machine
+    start_services(kiosk, tmp_path / "home", usb)
+    open_panel(qtbot, kiosk)
     tap(qtbot, window, "Settings")
     tap(qtbot, window, "Raise idle timeout")  # changed, never saved
     qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=10000)
-    assert not window.services.paths.settings_file.exists()
-    window.staff.open_pin_pad()
+    assert not kiosk.services.paths.settings_file.exists()
+    kiosk.staff.open_pin_pad()
     tap(qtbot, window, "4")
     assert dots(window) == "●"
     qtbot.waitUntil(lambda: window.route == Route("attract"), timeout=10000)
-    window.staff.open_pin_pad()
+    kiosk.staff.open_pin_pad()
     assert dots(window) == ""
     type_pin(qtbot, window, PIN)
     assert find_button(window, "Content").isChecked()  # the panel starts afresh
@@ -464,9 +485,10 @@ def test_idle_reset_closes_the_panel_and_forgets_the_staff_session(
     assert "Changed: press Save to keep it." not in texts(window)
 
 
-def test_a_preview_panel_says_installs_are_off(qtbot, make_window, small) -> None:
-    window = make_window(small)  # no services: a preview of one bundle
-    open_panel(qtbot, window)
+def test_a_preview_panel_says_installs_are_off(qtbot, make_kiosk, small) -> None:
+    kiosk = make_kiosk(small)
+    window = kiosk.window  # no services: a preview of one bundle
+    open_panel(qtbot, kiosk)
     assert "A preview: installs are off" in texts(window)
     assert f"previewed from {small.root}" in texts(window)
     tap(qtbot, window, "Install")
@@ -477,13 +499,14 @@ def test_a_preview_panel_says_installs_are_off(qtbot, make_window, small) -> Non
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)], ids=str)
 def test_staff_controls_are_touch_sized_named_and_on_screen(
-    qtbot, make_window, small, tmp_path, usb, size
+    qtbot, make_kiosk, small, tmp_path, usb, size
 ) -> None:
     broken_bundle(usb / "broken-content")
-    window = make_window(small, size=size)
-    start_services(window, tmp_path / "home", usb)
-    with_pin(window)
-    window.staff.open_pin_pad()
+    kiosk = make_kiosk(small, size=size)
+    window = kiosk.window
+    start_services(kiosk, tmp_path / "home", usb)
+    with_pin(kiosk)
+    kiosk.staff.open_pin_pad()
     _check_controls(window, "PIN pad")
     type_pin(qtbot, window, PIN)
     for section in ("Content", "Install", "Settings", "Usage", "Volume"):

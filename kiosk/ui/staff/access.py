@@ -19,6 +19,7 @@ from kiosk.ui.staff.sources import mounted_drives
 
 if TYPE_CHECKING:
     from kiosk.ui.bundle_service import BundleService
+    from kiosk.ui.services import KioskServices
     from kiosk.ui.window import KioskWindow
 
 
@@ -26,6 +27,7 @@ class StaffAccess(QObject):
     """Lives as long as the window; the staff screens come and go (a bundle swap rebuilds them)."""
 
     notice_changed = Signal()  # `notice` has a new sentence for the panel
+    services_ready = Signal(object)  # KioskServices: they started (after the first paint)
 
     def __init__(self, window: KioskWindow) -> None:
         super().__init__(window)
@@ -37,13 +39,20 @@ class StaffAccess(QObject):
         self.notice = ""  # the outcome of the last switch of content, shown in the panel
         self._gate: PinGate | None = None
         self._reopen_panel = False
-        self._followed: BundleService | None = None
+        self.services: KioskServices | None = None  # None in a preview: no store, no counts
         window.went_idle.connect(self.forget)
+
+    def use_services(self, services: KioskServices) -> None:
+        """The services started: follow the end of each switch of content, tell the pages."""
+        self.services = services
+        services.bundles.swapped.connect(self._swapped)
+        services.bundles.failed.connect(self._failed)
+        self.services_ready.emit(services)
 
     @property
     def paths(self) -> KioskPaths:
         """The kiosk's folders; in a preview (no services) the ones this machine would use."""
-        services = self.window.services
+        services = self.services
         return services.paths if services is not None else KioskPaths.from_environment()
 
     def gate(self) -> PinGate:
@@ -77,28 +86,16 @@ class StaffAccess(QObject):
         self._switch(lambda bundles: bundles.rollback())
 
     def _switch(self, start: Callable[[BundleService], None]) -> None:
-        bundles = self._follow()
-        if bundles is None:
+        if self.services is None:
             return
         self._reopen_panel = True
         self.set_notice("Switching the content on show…")
-        start(bundles)
+        start(self.services.bundles)
 
     def set_notice(self, text: str) -> None:
         """Say `text` at the top of the panel."""
         self.notice = text
         self.notice_changed.emit()
-
-    def _follow(self) -> BundleService | None:
-        """The window's bundle service, listened to once for the end of a switch."""
-        services = self.window.services
-        if services is None:
-            return None
-        if self._followed is not services.bundles:
-            self._followed = services.bundles
-            services.bundles.swapped.connect(self._swapped)
-            services.bundles.failed.connect(self._failed)
-        return services.bundles
 
     def _swapped(self, loaded: LoadedBundle) -> None:
         if not self._reopen_panel:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.feed import FeedStatus
 from kiosk.ui.feed_service import FeedService
+from kiosk.ui.services import KioskServices
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.staff.content_page import when
 from kiosk.ui.staff.page import Page
@@ -31,15 +32,19 @@ class FeedPage(Page):
 
     def __init__(self, access: StaffAccess, parent: QObject) -> None:
         super().__init__(access, parent)
-        self._listening_to: FeedService | None = None
-        self._listen()
+        access.services_ready.connect(self._attach)
+        if access.services is not None:
+            self._attach(access.services)
 
-    def _listen(self) -> None:
-        """Follow the status of the feed service now running (a settings change replaces it)."""
-        feed = self.feed
-        if feed is not None and feed is not self._listening_to:
+    def _attach(self, services: KioskServices) -> None:
+        """Follow the feed service now running, and each one a settings change puts in."""
+        services.feed_replaced.connect(self._follow)
+        self._follow(services.feed)
+
+    def _follow(self, feed: FeedService | None) -> None:
+        if feed is not None:
             feed.status_changed.connect(self._status_changed)
-            self._listening_to = feed
+        self.changed.emit()
 
     @property
     def feed(self) -> FeedService | None:
@@ -47,7 +52,6 @@ class FeedPage(Page):
         return services.feed if services is not None else None
 
     def build(self, theme: Theme) -> QWidget:
-        self._listen()
         feed = self.feed
         if feed is None:
             return scrolling_column([label(NO_FEED)], theme.px(24))

@@ -33,7 +33,7 @@ class Page(QObject):
     @property
     def services(self) -> KioskServices | None:
         """The store, installs and counts; None in a preview."""
-        return self.access.window.services
+        return self.access.services
 
     def build(self, theme: Theme) -> QWidget:
         """The page's widgets, drawn from its state."""

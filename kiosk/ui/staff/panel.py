@@ -40,17 +40,13 @@ EXIT_QUESTION = (
 class StaffPanelScreen(Screen):
     """Content, Install, Settings, Usage and Volume; closes itself after an idle spell."""
 
-    def __init__(self, ctx: ScreenContext) -> None:
+    def __init__(self, ctx: ScreenContext, access: StaffAccess) -> None:
         super().__init__(ctx)
+        self.access = access
         self.setAccessibleName("Staff panel")
         self.pages: dict[str, Page] = {}
         self.section = "Content"
         self.confirming_exit = False
-
-    @property
-    def access(self) -> StaffAccess:
-        """The staff state kept on the window."""
-        return self.window().staff
 
     def shows_top_bar(self) -> bool:
         return False
@@ -64,7 +60,7 @@ class StaffPanelScreen(Screen):
 
     def show_route(self, route: Route) -> None:
         if not self.pages:
-            self._make_pages()  # here, not in __init__: only now is the screen in its window
+            self._make_pages()
         self.route = route
         self.reset_state()
         self.pages[self.section].opened()
@@ -154,7 +150,7 @@ class StaffPanelScreen(Screen):
         column.setSpacing(theme.px(16))
         if self.access.notice:
             column.addWidget(message(self.access.notice))
-        if self.window().services is None:
+        if self.access.services is None:
             column.addWidget(
                 label(
                     "A preview: installs are off, and nothing here changes the kiosk's content.",
@@ -180,7 +176,7 @@ class StaffPanelScreen(Screen):
         body.setSpacing(theme.px(28))
         body.addWidget(label("Exit the kiosk", "title"))
         body.addWidget(label(EXIT_QUESTION))
-        yes = staff_button("Yes, exit the kiosk", self.window().exit_kiosk, "primary")
+        yes = staff_button("Yes, exit the kiosk", self.access.window.exit_kiosk, "primary")
         no = staff_button("No, stay", self._stay)
         body.addLayout(button_row(yes, no))
         return frame

@@ -33,8 +33,9 @@ KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK")
 class PinPadScreen(Screen):
     """Checks the staff PIN (or sets the first one) and opens the staff panel."""
 
-    def __init__(self, ctx: ScreenContext) -> None:
+    def __init__(self, ctx: ScreenContext, access: StaffAccess) -> None:
         super().__init__(ctx)
+        self.access = access  # the PIN's wrong-try counter lives there, across visits
         self.setAccessibleName("Staff PIN pad")
         self.typed = ""
         self.stage: Stage = "enter"
@@ -47,11 +48,6 @@ class PinPadScreen(Screen):
         self._countdown = QTimer(self)
         self._countdown.setInterval(COUNTDOWN_MS)
         self._countdown.timeout.connect(self._tick)
-
-    @property
-    def access(self) -> StaffAccess:
-        """The staff state kept on the window (the PIN gate lives there)."""
-        return self.window().staff
 
     def shows_top_bar(self) -> bool:
         return False
