@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Question, Result
+from kiosk.flows.picker_path import PickerPath
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import button, card, label
@@ -18,53 +19,48 @@ class PickerScreen(Screen):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.path: list[str] = []
+        self.path = PickerPath(ctx.bundle.model.picker)
 
     @property
     def node_id(self) -> str:
-        return self.path[-1]
+        return self.path.node_id
 
     def reset_state(self) -> None:
-        self.path = [self.ctx.bundle.model.picker.root_id()]
+        self.path = PickerPath(self.ctx.bundle.model.picker)  # the bundle may have changed
 
     def title(self) -> str:
         return self.ctx.text(self.ctx.bundle.model.picker.title)
 
     def build(self) -> None:
-        node = self.ctx.bundle.model.picker.nodes[self.node_id]
+        node = self.path.node
         if isinstance(node, Question):
             self._build_question(node)
         else:
             self._build_result(node)
 
     def step_back(self) -> bool:
-        if len(self.path) > 1 and self.can_go_back():
-            self.path.pop()
+        if self.path.back():
             self.render()
             return True
         return False
 
-    def can_go_back(self) -> bool:
-        node = self.ctx.bundle.model.picker.nodes[self.node_id]
-        return not (isinstance(node, Result) and node.outcome == "front_desk")
-
-    def show_path(self, path: list[str]) -> None:
-        """Show the node at the end of `path` (answers taken from the first question)."""
-        self.path = list(path)
+    def show_path(self, node_ids: list[str]) -> None:
+        """Show the node at the end of `node_ids` (answers taken from the first question)."""
+        self.path.follow(node_ids)
         self.render()
         self.chrome_changed.emit()
 
-    def answer(self, next_id: str) -> None:
-        """Follow an answer to the next node."""
-        self.path.append(next_id)
-        if isinstance(self.ctx.bundle.model.picker.nodes[next_id], Result):
-            self.viewed.emit("picker_result", next_id)
+    def answer(self, index: int) -> None:
+        """Take the answer number `index` of the question on show."""
+        node = self.path.answer(index)
+        if isinstance(node, Result):
+            self.viewed.emit("picker_result", self.path.node_id)
         self.render()
-        self.chrome_changed.emit()  # Back is hidden on a red flag
+        self.chrome_changed.emit()
 
     def _build_question(self, question: Question) -> None:
         theme = self.ctx.theme
-        if len(self.path) == 1:
+        if self.path.at_start:
             self.root.addWidget(label(self.ctx.text(self.ctx.bundle.model.picker.intro), "muted"))
         self.root.addStretch(1)
         text = label(self.ctx.text(question.text), "title")
@@ -77,14 +73,14 @@ class PickerScreen(Screen):
         horizontal = len(question.answers) <= 2 and self.width() >= self.height()
         answers = QHBoxLayout() if horizontal else QVBoxLayout()
         answers.setSpacing(theme.px(40))
-        for answer in question.answers:
+        for index, answer in enumerate(question.answers):
             choice = button(self.ctx.text(answer.label), "primary")
             # The stylesheet sets sizes, so these big answers say theirs there too.
             choice.setStyleSheet(
                 f"font-size: {theme.font_px(48)}px; min-height: {theme.px(150)}px;"
                 f"min-width: {theme.px(360)}px;"
             )
-            choice.clicked.connect(lambda _=False, n=answer.next: self.answer(n))
+            choice.clicked.connect(lambda _=False, i=index: self.answer(i))
             answers.addWidget(choice)
         self.root.addSpacing(theme.px(24))
         self.root.addLayout(answers)
