@@ -119,6 +119,8 @@ class PickerScreen(Screen):
         columns = min(2, len(question.answers)) if area.width() >= area.height() else 1
         grid = QGridLayout()
         grid.setSpacing(gap)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)  # equal columns, as the type size assumes
         room = (area.width() - 2 * theme.px(40) - (columns - 1) * gap) // columns
         texts = [self.ctx.text(answer.label) for answer in question.answers]
         size = self._answer_font_px(texts, room - 2 * (theme.px(28) + theme.px(3)))
