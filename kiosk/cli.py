@@ -10,8 +10,9 @@ from pathlib import Path
 
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.archive import write_zip
+from kiosk.content.cases import run_case
 from kiosk.content.locate import builtin_bundle_dir
-from kiosk.content.model import Bundle
+from kiosk.content.model import Bundle, Result
 from kiosk.content.problems import refusal_text
 
 
@@ -106,6 +107,8 @@ def _validate(args: argparse.Namespace) -> int:
     def report(loaded: LoadedBundle) -> int:
         model = loaded.model
         print(f"{args.path or loaded.root}: valid ({model.id} {model.version})")
+        for warning in loaded.warnings:
+            print(f"  warning: {warning}")
         return 0
 
     return _with_bundle(args.path, report)
@@ -131,9 +134,24 @@ def _info(args: argparse.Namespace) -> int:
         ]
         for label, value in rows:
             print(f"{label + ':':14}{value}")
+        _print_cases(model)
         return 0
 
     return _with_bundle(args.path, report)
+
+
+def _print_cases(model: Bundle) -> None:
+    """Each picker case, the answers it takes and where they lead now."""
+    picker, language = model.picker, model.default_language
+    print(f"{'picker cases:':14}{len(picker.cases)}")
+    for index, case in enumerate(picker.cases):
+        run = run_case(picker, case, index, language)
+        end = picker.nodes.get(run.end)
+        reached = f"{run.end} ({end.outcome})" if isinstance(end, Result) else run.end
+        verdict = "ok" if run.failure is None else f"FAILS: {run.failure[1]}"
+        print(f"  [{index}] {' > '.join(case.answers)} -> {reached}: {verdict}")
+        if case.why:
+            print(f"      why: {case.why}")
 
 
 def _human_size(size: int) -> str:

@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from kiosk.content.cases import case_problems, unchecked_results
 from kiosk.content.icons import unknown_icon_reason
 from kiosk.content.limits import Limits
+from kiosk.content.links import link_problem
 from kiosk.content.media import check_media
 from kiosk.content.model import (
     MANIFEST_NAME,
@@ -16,6 +18,7 @@ from kiosk.content.model import (
     MediaRef,
     Picker,
     Question,
+    Result,
     Text,
 )
 from kiosk.content.problems import Problem, format_path
@@ -33,10 +36,17 @@ def check_bundle(bundle: Bundle, nodes: Nodes, root: Path, limits: Limits) -> li
     found += _check_languages(bundle, nodes)
     found += _check_files(nodes, root, limits)
     found += _check_unique_ids(bundle)
-    found += _check_picker(bundle.picker)
+    found += _check_picker(bundle.picker, bundle.default_language)
+    found += _check_links(bundle)
     found += _check_home(bundle)
     found += _check_exercises(bundle)
     found += _check_wording(bundle)
+    return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
+
+
+def bundle_warnings(bundle: Bundle) -> list[Problem]:
+    """What a valid bundle should still look at: picker results that no case checks."""
+    found = unchecked_results(bundle.picker, bundle.default_language)
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
 
 
@@ -114,7 +124,27 @@ def _check_unique_ids(bundle: Bundle) -> list[tuple[Loc, str]]:
     return found
 
 
-def _check_picker(picker: Picker) -> list[tuple[Loc, str]]:
+def _check_picker(picker: Picker, language: str) -> list[tuple[Loc, str]]:
+    """A sound tree (see _check_tree), then answer ids, then every case walked through it."""
+    found = _check_tree(picker)
+    found += _check_answer_ids(picker)
+    # A case is walked only through a sound tree: a loop or a missing node is reported above.
+    return found or case_problems(picker, language)
+
+
+def _check_answer_ids(picker: Picker) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    questions = [(i, n) for i, n in picker.nodes.items() if isinstance(n, Question)]
+    for node_id, question in questions:
+        ids = Counter(answer.id for answer in question.answers if answer.id)
+        for index, answer in enumerate(question.answers):
+            if answer.id and ids[answer.id] > 1:
+                loc = ("picker", "nodes", node_id, "answers", index, "id")
+                found.append((loc, f"{answer.id} names two answers of this question"))
+    return found
+
+
+def _check_tree(picker: Picker) -> list[tuple[Loc, str]]:
     """One root question, answers that lead to real nodes, no loops, nothing unreachable."""
     nodes = picker.nodes
     found: list[tuple[Loc, str]] = []
@@ -165,6 +195,21 @@ def _find_cycle(picker: Picker, root: str, done: set[str]) -> list[str]:
         return []
 
     return visit(root)
+
+
+def _check_links(bundle: Bundle) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    places: list[tuple[Loc, list]] = [
+        (("picker", "nodes", node_id), node.links)
+        for node_id, node in bundle.picker.nodes.items()
+        if isinstance(node, Result)
+    ]
+    places += [(("articles", i), article.links) for i, article in enumerate(bundle.articles)]
+    for loc, links in places:
+        for index, link in enumerate(links):
+            if problem := link_problem(bundle, link):
+                found.append(((*loc, "links", index, "target"), problem))
+    return found
 
 
 def _check_home(bundle: Bundle) -> list[tuple[Loc, str]]:

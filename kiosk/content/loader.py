@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kiosk.content.archive import ArchiveRefused, unpack_zip
-from kiosk.content.checks import check_bundle
+from kiosk.content.checks import bundle_warnings, check_bundle
 from kiosk.content.limits import DEFAULT_LIMITS, Limits
 from kiosk.content.model import MANIFEST_NAME, Bundle, MediaRef, walk
 from kiosk.content.problems import Problem, format_path
@@ -35,6 +35,7 @@ class LoadedBundle:
     root: Path
     model: Bundle
     files: frozenset[str] = field(default_factory=frozenset)
+    warnings: tuple[Problem, ...] = ()  # worth a look, but no reason to refuse the bundle
 
     def media_path(self, ref: MediaRef) -> Path:
         """Where a file the bundle names lives on disk."""
@@ -74,7 +75,8 @@ def load_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBundle:
     if problems:
         raise BundleInvalid(str(folder), problems)
     refs = {str(value) for _, value in nodes if isinstance(value, MediaRef)}
-    return LoadedBundle(folder, model, frozenset({MANIFEST_NAME, *refs}))
+    warnings = tuple(bundle_warnings(model))
+    return LoadedBundle(folder, model, frozenset({MANIFEST_NAME, *refs}), warnings)
 
 
 @contextmanager

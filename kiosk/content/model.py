@@ -211,6 +211,9 @@ class Exercise(Strict):
 class Answer(Strict):
     label: Text
     next: Id = Field(description="The id of the node this answer leads to.")
+    id: Id | None = Field(
+        None, description="A name for this answer, unique in its question, for picker cases."
+    )
 
 
 class Question(Strict):
@@ -220,26 +223,71 @@ class Question(Strict):
     answers: list[Answer] = Field(min_length=2, max_length=4)
 
 
+LinkTarget = Annotated[
+    str,
+    Field(
+        pattern=r"^(videos|exercises|picker|articles|(article|exercise):[a-z0-9][a-z0-9-]*)$",
+        description="videos, exercises, picker, articles, article:<id> or exercise:<id>.",
+    ),
+]
+
+
+class Link(Strict):
+    """A button onward to another part of the bundle, so a section never ends in a dead end."""
+
+    target: LinkTarget
+    label: Text | None = Field(
+        None, description="The button's words; by default the item's title or its home tile's."
+    )
+
+
+# A closed list, so a red flag always keeps its own look; caution is the calm "ask us first".
+Outcome = Literal["ice", "heat", "either", "caution", "front_desk"]
+
+
 class Result(Strict):
     kind: Literal["result"]
-    outcome: Literal["ice", "heat", "front_desk"] = Field(
-        description="front_desk is the red flag: tell the front desk now, and nothing else."
+    outcome: Outcome = Field(
+        description="ice, heat, either (both are fine), caution (ask us first, calmly), or "
+        "front_desk: the red flag, tell the front desk now."
     )
     title: Text
     summary: Text
+    what_to_do: list[Text] = Field(
+        default_factory=list, max_length=10, description="Steps to take, shown numbered."
+    )
     how_long: Text | None = None
     protect_skin: Text | None = None
     avoid_when: Text | None = None
+    links: list[Link] = Field(default_factory=list, max_length=3)
 
 
 Node = Annotated[Question | Result, Field(discriminator="kind")]
 
 
+class PickerCase(Strict):
+    """A test of the tree: these answers, taken from the first question, reach this result."""
+
+    answers: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        min_length=1,
+        max_length=50,
+        description="Each answer's id, or its label in the bundle's default language.",
+    )
+    result: Id = Field(description="The id of the result these answers must reach.")
+    why: str | None = Field(None, max_length=1000, description="The reasoning, for reviewers.")
+
+
 class Picker(Strict):
     title: Text
     intro: Text
+    disclaimer: Text | None = Field(
+        None, description="Shown on the first question and on every result."
+    )
     nodes: dict[Id, Node] = Field(
         min_length=2, max_length=200, description="Questions and results by id; one root."
+    )
+    cases: list[PickerCase] = Field(
+        default_factory=list, max_length=500, description="Answer paths and where they must end."
     )
 
     def root_id(self) -> str:
@@ -256,6 +304,7 @@ class Article(Strict):
     summary: Text
     illustration: ImageFile
     body: RichText
+    links: list[Link] = Field(default_factory=list, max_length=3)
 
 
 class Slide(Strict):

@@ -21,6 +21,7 @@ COLOURS = {
     "caution_text": "#7a2a00",
     "ice": "#0b4f8a",
     "heat": "#8a3a0b",
+    "either": "#1d5c4f",
     "front_desk": "#8f1d1d",
     "pressed_surface": "#e4ded2",
 }
@@ -36,11 +37,13 @@ TEXT_PAIRS = [
     ("caution_text", "caution_bg"),
     ("on_primary", "ice"),
     ("on_primary", "heat"),
+    ("on_primary", "either"),
     ("on_primary", "front_desk"),
     ("text", "pressed_surface"),
 ]
 
 DESIGN_HEIGHT = 1080  # sizes below are pixels at 1080p, scaled to the screen
+BODY_PX = 30  # patient text is never smaller than this, at 1080p
 LARGER_TEXT_FACTOR = 1.3
 
 
@@ -79,7 +82,7 @@ class Theme:
         return f"""
         QWidget {{
             background: {c["background"]}; color: {c["text"]};
-            font-family: "{self.font_family}"; font-size: {self.font_px(30)}px;
+            font-family: "{self.font_family}"; font-size: {self.font_px(BODY_PX)}px;
         }}
         QLabel {{ background: transparent; }}
         QLabel[role="title"] {{ font-size: {self.font_px(52)}px; font-weight: bold; }}
@@ -89,6 +92,11 @@ class Theme:
         QLabel[role="caution"] {{
             background: {c["caution_bg"]}; color: {c["caution_text"]};
             border-radius: {self.px(16)}px; padding: {self.px(16)}px {self.px(24)}px;
+        }}
+        QLabel[role="note"] {{
+            background: {c["surface"]}; color: {c["text"]};
+            border: {self.px(2)}px solid {c["border"]}; border-radius: {self.px(16)}px;
+            padding: {self.px(16)}px {self.px(24)}px;
         }}
         QFrame[role="card"] {{
             background: {c["surface"]}; border: {self.px(2)}px solid {c["border"]};
@@ -107,6 +115,12 @@ class Theme:
             background: {c["primary"]}; color: {c["on_primary"]};
         }}
         QPushButton[role="primary"]:pressed {{ background: {c["primary_pressed"]}; }}
+        QPushButton[role="answer"] {{
+            background: {c["primary"]}; padding: {self.px(16)}px {self.px(28)}px;
+            min-height: {self.px(150)}px; min-width: {self.px(360)}px;
+        }}
+        QPushButton[role="answer"]:pressed {{ background: {c["primary_pressed"]}; }}
+        QPushButton[role="answer"] QLabel {{ color: {c["on_primary"]}; font-weight: bold; }}
         QPushButton[role="tile"] {{
             background: {c["primary"]}; color: {c["on_primary"]};
             border-radius: {self.px(28)}px; font-size: {self.font_px(40)}px;

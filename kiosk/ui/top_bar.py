@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.theme import COLOURS
-from kiosk.ui.widgets import button, clear_layout, label
+from kiosk.ui.widgets import button, clear_layout, set_role
 
 
 class TopBar(QWidget):
@@ -49,8 +50,8 @@ class TopBar(QWidget):
         if needed + title_room > width:
             for widget in left + right:
                 _compact(widget)
-        heading = label(title, "heading", wrap=portrait)
-        # A long title may be cut short rather than push buttons off the screen.
+        heading = TitleLabel(title)
+        # A long title wraps (then ends in "…") rather than push buttons off the screen.
         heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for widget in left:
             self.row.addWidget(widget)
@@ -90,6 +91,42 @@ class TopBar(QWidget):
         widget.setChecked(language == self.ctx.session.language)
         widget.clicked.connect(lambda: self.ctx.session.set_language(language))
         return widget
+
+
+class TitleLabel(QLabel):
+    """The screen's title on at most two lines, ending in "…" when it needs more."""
+
+    MAX_LINES = 2
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.full_title = title
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAccessibleName(title)
+        set_role(self, "heading")
+        self.setText(title)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        shown = fitted_title(self.full_title, QFontMetrics(self.font()), self.contentsRect())
+        if shown != self.text():
+            self.setText(shown)
+
+
+def fitted_title(title: str, metrics: QFontMetrics, room: QRect) -> str:
+    """`title`, or as many of its words as fit in two lines of `room` followed by "…"."""
+
+    def fits(text: str) -> bool:
+        box = QRect(0, 0, max(1, room.width()), 100_000)
+        needed = metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, text)
+        return needed.height() <= TitleLabel.MAX_LINES * metrics.lineSpacing()
+
+    words = title.split()
+    count = len(words)
+    while count > 1 and not fits(" ".join(words[:count]) + ("" if count == len(words) else "…")):
+        count -= 1
+    return title if count == len(words) else " ".join(words[:count]) + "…"
 
 
 def _compact(widget: QPushButton) -> None:

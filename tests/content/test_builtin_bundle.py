@@ -13,6 +13,7 @@ import webvtt
 
 from kiosk.cli import main
 from kiosk.content import LoadedBundle, load_bundle
+from kiosk.content.cases import run_case
 from kiosk.content.locate import builtin_bundle_dir
 from kiosk.content.model import Question, Result, Text, walk
 from tests.helpers.places import REPO_ROOT
@@ -65,9 +66,48 @@ def test_builtin_bundle_is_complete() -> None:
     assert {node.outcome for node in nodes if isinstance(node, Result)} == {
         "ice",
         "heat",
+        "caution",
         "front_desk",
     }
     assert {"why-knees-hurt", "cortisone", "clinic-care"} <= {a.id for a in model.articles}
+
+
+def root_to_result_paths(picker) -> set[tuple[str, ...]]:
+    """Every path of node ids from the first question to a result."""
+    paths: set[tuple[str, ...]] = set()
+
+    def walk(ids: tuple[str, ...]) -> None:
+        node = picker.nodes[ids[-1]]
+        if isinstance(node, Result):
+            paths.add(ids)
+        for answer in node.answers if isinstance(node, Question) else []:
+            walk((*ids, answer.next))
+
+    walk((picker.root_id(),))
+    return paths
+
+
+def test_the_picker_has_a_passing_case_for_every_path() -> None:
+    loaded = builtin()
+    picker = loaded.model.picker
+    runs = [run_case(picker, case, i, "en") for i, case in enumerate(picker.cases)]
+    assert all(run.failure is None for run in runs) and loaded.warnings == ()
+    assert {run.node_ids for run in runs} == root_to_result_paths(picker)
+    assert all(case.why for case in picker.cases)
+
+
+def test_heat_is_never_the_answer_for_a_hot_red_swollen_or_newly_hurt_knee() -> None:
+    """The issue-20 safety review, as questions that must come before any heat result."""
+    picker = builtin().model.picker
+    heat_paths = [p for p in root_to_result_paths(picker) if picker.nodes[p[-1]].outcome == "heat"]
+    for guard in ("fever", "hot-red", "injury", "swelling", "skin"):
+        assert all(guard in path for path in heat_paths), guard
+    assert "hot-red" in picker.nodes and "fever" in picker.nodes
+    for node_id in ("fever", "hot-red"):
+        yes = picker.nodes[node_id].answers[0]
+        assert picker.nodes[yes.next].outcome == "front_desk", node_id
+    avoid = picker.nodes[heat_paths[0][-1]].avoid_when.get("en")
+    assert all(word in avoid for word in ("swollen", "hot", "red", "last few days"))
 
 
 def test_videos_are_small_720p_with_captions_in_every_language() -> None:

@@ -52,8 +52,9 @@ def truncate(name: str, keep: int) -> Mutation:
 def make_cycle(data: dict) -> None:
     nodes = data["picker"]["nodes"]
     nodes["third"] = json.loads(json.dumps(nodes["second"]))
-    nodes["third"]["answers"][1]["next"] = "second"
-    nodes["second"]["answers"][1]["next"] = "third"
+    onward = {"label": {"en": "More", "fr": "Plus"}}
+    nodes["third"]["answers"].append({**onward, "next": "second"})
+    nodes["second"]["answers"].append({**onward, "next": "third"})
 
 
 def make_island(data: dict) -> None:
@@ -65,7 +66,10 @@ def make_island(data: dict) -> None:
 
 
 def make_two_roots(data: dict) -> None:
-    data["picker"]["nodes"]["first"]["answers"][0]["next"] = "go-ice"
+    """No answer leads to the red flag any more: it becomes a second first node."""
+    for answer in data["picker"]["nodes"]["first"]["answers"]:
+        if answer["next"] == "urgent":
+            answer["next"] = "go-ice"
 
 
 def set_in(path: str, value: object) -> Callable[[dict], None]:

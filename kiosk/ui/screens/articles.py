@@ -91,3 +91,10 @@ class ArticleScreen(Screen):
         body.setAccessibleName(self.ctx.text(article.title))
         layout.addWidget(body, 1)
         self.root.addWidget(self.scroll_page(holder), 1)
+        if links := self.link_buttons(article.links):
+            row = QHBoxLayout()
+            row.setSpacing(theme.px(24))
+            for link in links:
+                row.addWidget(link)
+            row.addStretch(1)
+            self.root.addLayout(row)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.content.links import link_label
+from kiosk.content.model import Link
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.widgets import KEEP, clear_layout, scroll_page
+from kiosk.ui.theme import COLOURS
+from kiosk.ui.widgets import KEEP, button, clear_layout, scroll_page
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,12 @@ class Route:
 
     screen: str
     item: str | None = None
+
+
+def target_route(target: str) -> Route:
+    """Where a bundle's target leads: a section, or one item for article:<id> or exercise:<id>."""
+    screen, _, item = target.partition(":")
+    return Route(screen, item or None)
 
 
 class Screen(QWidget):
@@ -96,6 +105,21 @@ class Screen(QWidget):
     def invalidate(self) -> None:
         """Build again at the next show: something it shows has changed."""
         self._built = False
+
+    def link_buttons(self, links: list[Link]) -> list[QPushButton]:
+        """A button for each link onward; validation made sure each one has words."""
+        buttons = []
+        arrow = self.ctx.media.icon("mdi6.arrow-right", COLOURS["primary"])
+        for link in links:
+            words = link_label(self.ctx.bundle.model, link)
+            if words is None:
+                continue
+            widget = button(self.ctx.text(words), icon=arrow)
+            widget.setIconSize(QSize(self.ctx.theme.px(40), self.ctx.theme.px(40)))
+            route = target_route(link.target)
+            widget.clicked.connect(lambda _=False, r=route: self.navigate.emit(r))
+            buttons.append(widget)
+        return buttons
 
     def build(self) -> None:
         """Fill self.root; overridden by each screen."""

@@ -6,15 +6,14 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.content.model import Tile
-from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.screens.base import Route, Screen, target_route
 from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import ContentButton, label
 
 
 def tile_route(tile: Tile) -> Route:
     """Where a home tile leads: a section, or one article for article:<id>."""
-    screen, _, item = tile.target.partition(":")
-    return Route(screen, item or None)
+    return target_route(tile.target)
 
 
 class HomeScreen(Screen):

@@ -2,96 +2,189 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Question, Result
-from kiosk.ui.screens.base import Screen
-from kiosk.ui.theme import COLOURS
-from kiosk.ui.widgets import button, card, label
+from kiosk.flows.picker_path import PickerPath
+from kiosk.ui.rich_text import inline_html
+from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.theme import BODY_PX, COLOURS
+from kiosk.ui.widgets import ContentButton, button, card, label
 
-OUTCOME_ICONS = {"ice": "mdi6.snowflake", "heat": "mdi6.fire", "front_desk": "mdi6.alert-octagon"}
+# Each outcome's icon, background and text colour; caution is calm (light, with a border),
+# unlike the red flag, so "ask us first" does not read as an emergency.
+OUTCOME_LOOKS = {
+    "ice": ("mdi6.snowflake", COLOURS["ice"], COLOURS["on_primary"]),
+    "heat": ("mdi6.fire", COLOURS["heat"], COLOURS["on_primary"]),
+    "either": ("mdi6.snowflake-thermometer", COLOURS["either"], COLOURS["on_primary"]),
+    "caution": ("mdi6.chat-question-outline", COLOURS["caution_bg"], COLOURS["caution_text"]),
+    "front_desk": ("mdi6.alert-octagon", COLOURS["front_desk"], COLOURS["on_primary"]),
+}
+ANSWER_PX = 48  # an answer's type at 1080p, when it fits in MAX_ANSWER_LINES
+MAX_ANSWER_LINES = 3
 
 
 class PickerScreen(Screen):
-    """Walks the picker tree; the path taken is kept so Back can retrace it."""
+    """Shows the picker path's node and forwards taps to it; Back retraces the path."""
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.path: list[str] = []
+        self.path = PickerPath(ctx.bundle.model.picker)
+        self._left_from: Route | None = None  # the visit a link onward left, to come back to
+        self._returning = False
 
     @property
     def node_id(self) -> str:
-        return self.path[-1]
+        return self.path.node_id
+
+    def show_route(self, route: Route) -> None:
+        # Back from a linked exercise returns to this same visit (the very Route object the
+        # history kept); a new visit from home is a new Route, and the idle reset clears it.
+        self._returning = route is self._left_from
+        super().show_route(route)
 
     def reset_state(self) -> None:
-        self.path = [self.ctx.bundle.model.picker.root_id()]
+        if not self._returning:
+            self.path = PickerPath(self.ctx.bundle.model.picker)  # the bundle may have changed
+        self._left_from, self._returning = None, False
 
     def title(self) -> str:
         return self.ctx.text(self.ctx.bundle.model.picker.title)
 
     def build(self) -> None:
-        node = self.ctx.bundle.model.picker.nodes[self.node_id]
+        node = self.path.node
         if isinstance(node, Question):
             self._build_question(node)
         else:
             self._build_result(node)
 
     def step_back(self) -> bool:
-        if len(self.path) > 1 and self.can_go_back():
-            self.path.pop()
+        if self.path.back():
             self.render()
             return True
         return False
 
-    def can_go_back(self) -> bool:
-        node = self.ctx.bundle.model.picker.nodes[self.node_id]
-        return not (isinstance(node, Result) and node.outcome == "front_desk")
-
-    def show_path(self, path: list[str]) -> None:
-        """Show the node at the end of `path` (answers taken from the first question)."""
-        self.path = list(path)
+    def show_path(self, node_ids: list[str]) -> None:
+        """Show the node at the end of `node_ids` (answers taken from the first question)."""
+        self.path.follow(node_ids)
         self.render()
         self.chrome_changed.emit()
 
-    def answer(self, next_id: str) -> None:
-        """Follow an answer to the next node."""
-        self.path.append(next_id)
-        if isinstance(self.ctx.bundle.model.picker.nodes[next_id], Result):
-            self.viewed.emit("picker_result", next_id)
+    def answer(self, index: int) -> None:
+        """Take the answer number `index` of the question on show."""
+        node = self.path.answer(index)
+        if isinstance(node, Result):
+            self.viewed.emit("picker_result", self.path.node_id)
         self.render()
-        self.chrome_changed.emit()  # Back is hidden on a red flag
+        self.chrome_changed.emit()
+
+    # --- A question ------------------------------------------------------------------------
 
     def _build_question(self, question: Question) -> None:
+        picker, theme = self.ctx.bundle.model.picker, self.ctx.theme
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(theme.px(24))
+        if self.path.at_start:
+            column.addWidget(label(self.ctx.text(picker.intro)))
+            if picker.disclaimer is not None:
+                column.addWidget(label(self.ctx.text(picker.disclaimer), "note"))
+        column.addStretch(1)
+        for text, role in ((question.text, "title"), (question.help, "")):
+            if text is not None:
+                words = label(self.ctx.text(text), role)
+                words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                column.addWidget(words)
+        column.addSpacing(theme.px(24))
+        column.addLayout(self._answers(question))
+        column.addStretch(2)
+        # Long answers in larger text may not fit a small screen: the page scrolls, never clips.
+        self.root.addWidget(self.scroll_page(holder), 1)
+
+    def _answers(self, question: Question) -> QGridLayout:
+        """Answers side by side in landscape (two to a row), one under another in portrait."""
+        theme, gap = self.ctx.theme, self.ctx.theme.px(40)
+        area = self.window().size()  # this page may not have its final size yet
+        columns = min(2, len(question.answers)) if area.width() >= area.height() else 1
+        grid = QGridLayout()
+        grid.setSpacing(gap)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)  # equal columns, as the type size assumes
+        room = (area.width() - 2 * theme.px(40) - (columns - 1) * gap) // columns
+        texts = [self.ctx.text(answer.label) for answer in question.answers]
+        size = self._answer_font_px(texts, room - 2 * (theme.px(28) + theme.px(3)))
+        for index, text in enumerate(texts):
+            grid.addWidget(self._answer_button(text, size, index), *divmod(index, columns))
+        return grid
+
+    def _answer_button(self, text: str, size: int, index: int) -> ContentButton:
+        """A big answer whose words wrap; the button grows with them."""
+        choice = ContentButton(text, "answer")
+        pad = self.ctx.theme.px(28)  # the words keep clear of the rounded edge
+        choice.body.setContentsMargins(pad, pad // 2, pad, pad // 2)
+        words = choice.add(label(text))
+        words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        words.setStyleSheet(f"font-size: {size}px;")
+        choice.clicked.connect(lambda _=False, i=index: self.answer(i))
+        return choice
+
+    def _answer_font_px(self, texts: list[str], width: int) -> int:
+        """The largest size, down to body size, at which every answer fits in three lines."""
         theme = self.ctx.theme
-        if len(self.path) == 1:
-            self.root.addWidget(label(self.ctx.text(self.ctx.bundle.model.picker.intro), "muted"))
-        self.root.addStretch(1)
-        text = label(self.ctx.text(question.text), "title")
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.root.addWidget(text)
-        if question.help is not None:
-            help_text = label(self.ctx.text(question.help), "muted")
-            help_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.root.addWidget(help_text)
-        horizontal = len(question.answers) <= 2 and self.width() >= self.height()
-        answers = QHBoxLayout() if horizontal else QVBoxLayout()
-        answers.setSpacing(theme.px(40))
-        for answer in question.answers:
-            choice = button(self.ctx.text(answer.label), "primary")
-            # The stylesheet sets sizes, so these big answers say theirs there too.
-            choice.setStyleSheet(
-                f"font-size: {theme.font_px(48)}px; min-height: {theme.px(150)}px;"
-                f"min-width: {theme.px(360)}px;"
-            )
-            choice.clicked.connect(lambda _=False, n=answer.next: self.answer(n))
-            answers.addWidget(choice)
-        self.root.addSpacing(theme.px(24))
-        self.root.addLayout(answers)
-        self.root.addStretch(2)
+        body, largest = theme.font_px(BODY_PX), theme.font_px(ANSWER_PX)
+        font = QFont(self.font())
+        font.setFamily(theme.font_family)
+        font.setBold(True)
+        for size in range(largest, body - 1, -1):
+            font.setPixelSize(size)
+            metrics = QFontMetrics(font)
+            box = QRect(0, 0, max(1, width), 100_000)
+            lines = [metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, t).height() for t in texts]
+            if max(lines) <= MAX_ANSWER_LINES * metrics.lineSpacing():
+                return size
+        return body  # more lines then, but never smaller type
+
+    # --- A result --------------------------------------------------------------------------
 
     def _build_result(self, result: Result) -> None:
-        self.root.addWidget(self._result_banner(result), 1 if result.outcome == "front_desk" else 0)
+        self.root.addWidget(self._result_banner(result))
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, self.ctx.theme.px(8), 0)
+        column.setSpacing(self.ctx.theme.px(24))
+        if result.what_to_do:
+            column.addWidget(self._steps_card(result))
+        column.addLayout(self._section_cards(result))
+        if (disclaimer := self.ctx.bundle.model.picker.disclaimer) is not None:
+            column.addWidget(label(self.ctx.text(disclaimer), "note"))
+        column.addStretch(1)
+        self.root.addWidget(self.scroll_page(holder), 1)
+        self.root.addLayout(self._result_buttons(result))
+
+    def _steps_card(self, result: Result) -> QFrame:
+        """What to do now, as numbered steps."""
+        frame, body = card()
+        body.setContentsMargins(*[self.ctx.theme.px(28)] * 4)
+        for number, step in enumerate(result.what_to_do, 1):
+            row = QHBoxLayout()
+            row.setSpacing(self.ctx.theme.px(20))
+            row.addWidget(label(f"{number}.", "heading", wrap=False), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label(inline_html(self.ctx.text(step)), rich=True), 1)
+            body.addLayout(row)
+        return frame
+
+    def _section_cards(self, result: Result) -> QBoxLayout:
         sections = [
             (self.ctx.word(key), self.ctx.text(text))
             for key, text in (
@@ -101,8 +194,8 @@ class PickerScreen(Screen):
             )
             if text is not None
         ]
-        portrait = self.height() > self.width()
-        row = QVBoxLayout() if portrait else QHBoxLayout()
+        area = self.window().size()
+        row = QVBoxLayout() if area.height() > area.width() else QHBoxLayout()
         row.setSpacing(self.ctx.theme.px(24))
         for heading, text in sections:
             frame, body = card()
@@ -111,46 +204,51 @@ class PickerScreen(Screen):
             body.addWidget(label(text))
             body.addStretch(1)
             row.addWidget(frame, 1)
-        if not sections:
-            return
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(row)
-        column.addStretch(1)
-        self.root.addWidget(self.scroll_page(holder), 1)
+        return row
+
+    def _result_buttons(self, result: Result) -> QBoxLayout:
+        """Links onward, then Start over; a red flag offers no fresh start, only Back and Home."""
+        bottom = QHBoxLayout()
+        bottom.setSpacing(self.ctx.theme.px(24))
+        for link in self.link_buttons(result.links):
+            link.clicked.connect(self._leave_by_link)
+            bottom.addWidget(link)
+        bottom.addStretch(1)
         if result.outcome != "front_desk":
             again = button(self.ctx.word("start_over"), "primary")
             again.clicked.connect(self._start_over)
-            bottom = QHBoxLayout()
-            bottom.addStretch(1)
             bottom.addWidget(again)
-            self.root.addLayout(bottom)
+        return bottom
 
     def _result_banner(self, result: Result) -> QFrame:
         """The answer, big, on its outcome's colour: which one, and the one-line why."""
-        theme, colour = self.ctx.theme, COLOURS[result.outcome]
+        theme = self.ctx.theme
+        icon_name, background, ink = OUTCOME_LOOKS[result.outcome]
         frame = QFrame()
         frame.setAccessibleName(self.ctx.text(result.title))
+        frame.setObjectName("outcome")
+        border = f"border: {theme.px(4)}px solid {ink};" if result.outcome == "caution" else ""
         frame.setStyleSheet(
-            f"QFrame {{ background: {colour}; border-radius: {theme.px(24)}px; }}"
-            f"QLabel {{ color: {COLOURS['on_primary']}; }}"
+            f"QFrame#outcome {{ background: {background}; border-radius: {theme.px(24)}px;"
+            f" {border} }} QLabel {{ color: {ink}; }}"
         )
         row = QHBoxLayout(frame)
         row.setContentsMargins(theme.px(40), theme.px(28), theme.px(40), theme.px(28))
         row.setSpacing(theme.px(32))
         icon = QLabel()
         size = theme.px(140)
-        pixmap = self.ctx.media.icon(OUTCOME_ICONS[result.outcome], COLOURS["on_primary"])
-        icon.setPixmap(pixmap.pixmap(QSize(size, size)))
-        row.addWidget(icon)
+        icon.setPixmap(self.ctx.media.icon(icon_name, ink).pixmap(QSize(size, size)))
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
         words.addWidget(label(self.ctx.text(result.title), "title"))
         words.addWidget(label(self.ctx.text(result.summary), "heading"))
         row.addLayout(words, 1)
         return frame
 
+    def _leave_by_link(self) -> None:
+        self._left_from = self.route
+
     def _start_over(self) -> None:
-        self.reset_state()
+        self.path.reset()
         self.render()
         self.chrome_changed.emit()
