@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -18,9 +18,14 @@ from kiosk.ui.window import KioskWindow, screen_class
 if TYPE_CHECKING:
     from kiosk.feed import Timing
     from kiosk.paths import KioskPaths
-    from kiosk.runtime.display import DisplayControl
     from kiosk.store import BundleStore
     from kiosk.ui.services import KioskServices
+
+
+class Display(Protocol):
+    """What sets the pointer and the screen's turn from the settings (runtime's DisplayControl)."""
+
+    def apply(self, settings: Settings) -> object: ...
 
 
 class Kiosk(QObject):
@@ -69,7 +74,7 @@ class Kiosk(QObject):
         self.services_started.emit(self.services)
         return self.services
 
-    def use_display(self, display: DisplayControl) -> None:
+    def use_display(self, display: Display) -> None:
         """Let `display` set the pointer and the screen's turn, now and on every change."""
         display.apply(self.live_settings.current)
         self.live_settings.changed.connect(display.apply)

@@ -16,6 +16,14 @@ from kiosk.ui.icon_font import glyph_icon
 # cache grow by ~50 MiB over a day of taps (benchmarks/monkey.py). This holds a few screens'.
 _CACHE_BYTES = 24 * 1024 * 1024
 
+PictureKey = tuple[str, int, int]
+
+
+def picture_key(ref: MediaRef, box: QSize) -> PictureKey:
+    """How a picture of `ref` fitted into `box` is known: in the cache, and in the pictures a
+    bundle swap renders ahead (MediaService's `ready`)."""
+    return (str(ref), box.width(), box.height())
+
 
 class MediaService(QObject):
     """Pixmaps of the bundle's images, rendered once per size, and icons by qtawesome name."""
@@ -24,20 +32,20 @@ class MediaService(QObject):
         self,
         bundle: LoadedBundle,
         parent: QObject | None = None,
-        ready: dict[tuple[str, int, int], QImage] | None = None,
+        ready: dict[PictureKey, QImage] | None = None,
     ) -> None:
         """`ready`: images already rendered off the UI thread (see render_image), by the key
         pixmap() looks them up with."""
         super().__init__(parent)
         self._bundle = bundle
-        self._pixmaps: dict[tuple[str, int, int], QPixmap] = {}  # oldest first
+        self._pixmaps: dict[PictureKey, QPixmap] = {}  # oldest first
         self._cached_bytes = 0
         self._ready = dict(ready or {})
         self.renders = 0  # pictures rendered on the UI thread, for tests
 
     def pixmap(self, ref: MediaRef, box: QSize) -> QPixmap:
         """The image `ref` scaled to fit inside `box`, keeping its shape."""
-        key = (str(ref), box.width(), box.height())
+        key = picture_key(ref, box)
         cached = self._pixmaps.pop(key, None)
         if cached is None and key in self._ready:
             cached = QPixmap.fromImage(self._ready.pop(key))

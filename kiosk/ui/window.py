@@ -164,7 +164,7 @@ class KioskWindow(QWidget):
     def picture_plan(self) -> Callable[[LoadedBundle], dict]:
         """What to render ahead for a bundle about to be swapped in: a function safe to run on
         a worker thread, giving swap_bundle's `ready` (the new attract screen's picture)."""
-        from kiosk.ui.media import render_image
+        from kiosk.ui.media import picture_key, render_image
         from kiosk.ui.screens.attract import first_picture
 
         theme, portrait = Theme.for_screen(self.size()), self.height() > self.width()
@@ -175,7 +175,7 @@ class KioskWindow(QWidget):
                 return {}
             ref, box = wanted
             image = render_image(bundle.media_path(ref), box)
-            return {(str(ref), box.width(), box.height()): image}
+            return {picture_key(ref, box): image}
 
         return render
 
