@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import logging
 import math
 from typing import ClassVar
@@ -12,6 +11,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.content.model import Video
+from kiosk.flows.video_series import AfterCard, Phase, VideoSeries
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import COLOURS
@@ -29,11 +29,7 @@ log = logging.getLogger(__name__)
 VIDEO_SHAPE = 9 / 16  # height over width of the series' videos, for sizing the video area
 
 
-class Phase(enum.Enum):
-    CAUTION = "caution"  # the warning before anything plays
-    PLAYING = "playing"  # a video is open (playing or paused)
-    FAILED = "failed"  # "this video can't play", then the next one
-    CLOSING = "closing"  # the closing card, then home
+__all__ = ["Phase", "VideoScreen"]  # Phase: the series' phases, from kiosk.flows
 
 
 class VideoScreen(Screen):
@@ -51,11 +47,7 @@ class VideoScreen(Screen):
         keep_frames_off_the_heap()  # process-wide; here because video frames are what need it
         self.volume_cap = volume_cap
         self.captions = CaptionLibrary(ctx.bundle)
-        self.phase = Phase.CAUTION
-        self.index = 0
-        self.paused = False
-        self.captions_on = True
-        self.sound_on = False
+        self.series = VideoSeries(len(self.videos))
         self.playback: VideoPlayback | None = None
         self._shown = False  # the current video's first frame was drawn
         self.surface: VideoSurface | None = None
@@ -73,6 +65,27 @@ class VideoScreen(Screen):
     def video(self) -> Video:
         return self.videos[self.index]
 
+    # The series' state, as the screen shows it.
+    @property
+    def phase(self) -> Phase:
+        return self.series.phase
+
+    @property
+    def index(self) -> int:
+        return self.series.index
+
+    @property
+    def paused(self) -> bool:
+        return self.series.paused
+
+    @property
+    def captions_on(self) -> bool:
+        return self.series.captions_on
+
+    @property
+    def sound_on(self) -> bool:
+        return self.series.sound_on
+
     # --- Screen ---------------------------------------------------------------------------
 
     def title(self) -> str:
@@ -80,9 +93,9 @@ class VideoScreen(Screen):
 
     def reset_state(self) -> None:
         self._stop()
-        self.phase, self.index, self.paused = Phase.CAUTION, 0, False
         # Captions on and (by default) sound off: waiting rooms are usually quiet.
-        self.captions_on, self.sound_on = True, not self.ctx.settings.start_muted
+        self.series = VideoSeries(len(self.videos))
+        self.series.reset(self.ctx.settings.start_muted)
 
     def leave(self) -> None:
         self.reset_state()  # a visit always starts again at the caution card
@@ -94,7 +107,7 @@ class VideoScreen(Screen):
 
     def is_busy(self) -> bool:
         """Busy while the series runs on its own: a video playing, or the error card."""
-        return (self.phase == Phase.PLAYING and not self.paused) or self.phase == Phase.FAILED
+        return self.series.busy
 
     def build(self) -> None:
         self.surface, self.controls, self.playlist = None, None, None
@@ -117,7 +130,7 @@ class VideoScreen(Screen):
     def play_video(self, index: int) -> None:
         """Open video `index` in a new player and play it."""
         self._stop()
-        self.phase, self.index, self.paused = Phase.PLAYING, index, False
+        self.series.open(index)
         self._shown = False
         path = self.ctx.bundle.media_path(self.video.file)
         self.playback = VideoPlayback(path, self.stall_seconds, self)
@@ -135,14 +148,20 @@ class VideoScreen(Screen):
 
     def next_video(self) -> None:
         """On to the next video, or the closing card after the last."""
-        if self.index + 1 < len(self.videos):
-            self.play_video(self.index + 1)
-        else:
-            self.show_closing()
+        self.series.next()
+        self._follow_series()
 
     def previous_video(self) -> None:
         """Back one video; on the first, start it again."""
-        self.play_video(max(0, self.index - 1))
+        self.series.previous()
+        self._follow_series()
+
+    def _follow_series(self) -> None:
+        """Play or show what the series moved on to."""
+        if self.series.phase == Phase.CLOSING:
+            self.show_closing()
+        else:
+            self.play_video(self.series.index)
 
     def current_caption(self) -> str:
         """The caption for the current position, or "" when captions are off."""
@@ -154,7 +173,7 @@ class VideoScreen(Screen):
     def show_closing(self) -> None:
         """The closing card; home on a tap or after closing_seconds."""
         self._stop()
-        self.phase = Phase.CLOSING
+        self.series.close()
         self.render()
         self._timer.start(round(self.closing_seconds * 1000))
 
@@ -166,9 +185,10 @@ class VideoScreen(Screen):
             self.playback = None
 
     def _on_timer(self) -> None:
-        if self.phase == Phase.FAILED:
+        after = self.series.after_card()
+        if after == AfterCard.NEXT_VIDEO:
             self.next_video()
-        elif self.phase == Phase.CLOSING:
+        elif after == AfterCard.HOME:
             self.go_home.emit()
 
     # --- What the player reports ----------------------------------------------------------
@@ -192,7 +212,7 @@ class VideoScreen(Screen):
         """Say the current video can't play, log why, and move on after error_seconds."""
         log.warning("video %s can't play: %s", self.video.file, reason)
         self._stop()
-        self.phase = Phase.FAILED
+        self.series.fail()
         self._show_player()
         self._timer.start(round(self.error_seconds * 1000))
 
@@ -201,24 +221,25 @@ class VideoScreen(Screen):
     def resume(self) -> None:
         """Play on after a pause; on the error card, try the same video again."""
         if self.phase == Phase.FAILED:
+            self.series.resume()
             self.play_video(self.index)
         elif self.playback is not None:
-            self.paused = False
+            self.series.resume()
             self.playback.play()
             self._show_state()
 
     def pause(self) -> None:
         if self.playback is not None:
-            self.paused = True
+            self.series.pause()
             self.playback.pause()
             self._show_state()
 
     def _on_captions(self, shown: bool) -> None:
-        self.captions_on = shown
+        self.series.captions_on = shown
         self._on_position()
 
     def _on_muting(self, muted: bool) -> None:
-        self.sound_on = not muted
+        self.series.sound_on = not muted
         self._apply_sound()
         self._show_state()
 
@@ -258,7 +279,7 @@ class VideoScreen(Screen):
 
     def _show_state(self) -> None:
         if self.controls is not None:
-            self.controls.set_playing(self.phase == Phase.PLAYING and not self.paused)
+            self.controls.set_playing(self.series.playing)
             self.controls.set_muted(not self.sound_on)
             self.controls.set_captions(self.captions_on)
 
