@@ -330,14 +330,33 @@ def _wrapped(text: str) -> list[str]:
     return textwrap.wrap(text, width=92)
 
 
+# A settings file is a few kilobytes; fleet tools write it, so anything may be there.
+MAX_FILE_BYTES = 1024 * 1024
+
+
 def _read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """The file's table, or nothing and one message saying why: missing, not a file, too big,
+    or not TOML (tomllib recurses, so a deeply nested file raises RecursionError)."""
     try:
+        if not path.exists():
+            return {}, []
+        if not path.is_file():  # a device such as /dev/zero, a folder, a pipe
+            return {}, [_unreadable(path, "it is not a regular file")]
         with path.open("rb") as file:
-            return tomllib.load(file), []
-    except FileNotFoundError:
-        return {}, []
+            data = file.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return {}, [_unreadable(path, f"it is larger than {MAX_FILE_BYTES:,} bytes")]
+        return tomllib.loads(data.decode("utf-8")), []
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-        return {}, [f"{path.name}: cannot be read ({error}); using the defaults for every setting"]
+        return {}, [_unreadable(path, str(error))]
+    except (RecursionError, MemoryError):
+        return {}, [_unreadable(path, "it is nested too deeply")]
+    except Exception as error:  # a settings file must never stop the kiosk
+        return {}, [_unreadable(path, f"{type(error).__name__}: {error}")]
+
+
+def _unreadable(path: Path, why: str) -> str:
+    return f"{path.name}: cannot be read ({why}); using the defaults for every setting"
 
 
 def _unknown_key(key: str) -> str:

@@ -233,3 +233,53 @@ def test_without_kiosk_home_the_platform_folders_are_used(monkeypatch: pytest.Mo
     monkeypatch.delenv(HOME_ENV, raising=False)
     paths = KioskPaths.from_environment()
     assert all("knee-kiosk" in str(p) for p in (paths.config_dir, paths.data_dir, paths.log_dir))
+
+
+NESTED_TABLES = "idle_timeout = " + "{a = " * 600 + "1" + "}" * 600 + "\n"
+NESTED_ARRAYS = "feed_keys = " + "[" * 500 + "]" * 500 + "\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (NESTED_TABLES, "nested too deeply"),
+        (NESTED_ARRAYS, "nested too deeply"),
+        ("# " + "x" * (1024 * 1024) + "\n", "larger than 1,048,576 bytes"),
+    ],
+    ids=["600 nested inline tables", "500 nested arrays", "over 1 MiB"],
+)
+def test_a_hostile_file_means_defaults_and_one_message(path: Path, content: str, why: str) -> None:
+    settings, messages = load(write(path, content))
+    assert settings == Settings()
+    (message,) = messages
+    assert why in message and message.endswith("using the defaults for every setting")
+
+
+def test_a_file_linked_to_an_endless_one_is_not_read(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+    settings, messages = load(path)
+    assert settings == Settings()
+    assert "not a regular file" in messages[0]
+
+
+def test_commands_live_through_a_hostile_settings_file(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    settings_file = KioskPaths.under(home).ensure().settings_file
+    settings_file.write_text(NESTED_TABLES, encoding="utf-8")
+    env = {**os.environ, HOME_ENV: str(home), "QT_QPA_PLATFORM": "offscreen"}
+    for command in (["settings"], ["status"], ["run", "--windowed", "--exit-after-paint"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", *command],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, (command, done.stderr[-2000:])
+        assert "Traceback" not in done.stderr
+    log_text = "".join(p.read_text() for p in KioskPaths.under(home).log_dir.glob("*.log"))
+    assert "settings.toml: cannot be read (it is nested too deeply)" in log_text
