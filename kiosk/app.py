@@ -44,6 +44,7 @@ def run(
     settings, messages = kiosk_settings.load(paths.settings_file)
     for message in messages:
         log.warning("%s", message)
+    _warn_without_pin(paths, windowed)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("knee-kiosk")
     store = BundleStore(paths)
@@ -73,6 +74,16 @@ def run(
         if exit_after_paint:
             FirstPaint(window, on_paint=lambda: _report_start_and_quit(app))
         return app.exec()
+
+
+def _warn_without_pin(paths: KioskPaths, windowed: bool) -> None:
+    from kiosk.staff.pin import pin_is_set
+
+    if not windowed and not pin_is_set(paths.pin_file):
+        log.warning(
+            "no staff PIN is set: the staff panel stays closed in kiosk mode until one is set "
+            "with kiosk set-pin (or chosen in a windowed run)"
+        )
 
 
 def _bundle_to_show(

@@ -47,6 +47,11 @@ class KioskPaths:
         return self.config_dir / "pin"
 
     @property
+    def pin_lock_file(self) -> Path:
+        """Wrong PIN tries and the pad's lock, kept across restarts."""
+        return self.data_dir / "pin-lock.json"
+
+    @property
     def bundles_dir(self) -> Path:
         """Installed bundles, one unpacked folder each: <id>-<version>/."""
         return self.data_dir / "bundles"

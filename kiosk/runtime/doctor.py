@@ -259,10 +259,27 @@ def settings_checks() -> Iterator[Callable[[], Finding]]:
     yield lambda: Finding(not messages, "settings", detail)
     if settings.screen_orientation != "auto":
         yield lambda: check_rotation_tools(settings.screen_orientation)
+    yield check_staff_pin
     if settings.feed_address and not settings.feed_keys:
         yield lambda: Finding(
             False, "feed", "feed_address is set but feed_keys is empty: nothing will be trusted"
         )
+
+
+def check_staff_pin() -> Finding:
+    """A staff PIN is set; without one, the staff panel stays closed in kiosk mode."""
+    from kiosk.paths import KioskPaths
+    from kiosk.staff.pin import pin_is_set
+
+    if pin_is_set(KioskPaths.from_environment().pin_file):
+        return Finding(True, "staff PIN", "set")
+    return Finding(
+        True,
+        "staff PIN",
+        "none is set: in kiosk mode the staff panel stays closed until one is set with "
+        "kiosk set-pin (or chosen in a windowed run)",
+        note=True,
+    )
 
 
 def check_rotation_tools(orientation: str) -> Finding:

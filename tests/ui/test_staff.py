@@ -247,6 +247,40 @@ def test_five_wrong_tries_lock_the_pad_until_the_lockout_ends(qtbot, kiosk) -> N
     assert window.route == Route("staff")
 
 
+def test_in_kiosk_mode_no_pin_means_no_door(qtbot, make_kiosk, small, tmp_path, caplog) -> None:
+    kiosk = make_kiosk(small, kiosk_mode=True)
+    window = kiosk.window
+    start_services(kiosk, tmp_path / "home")
+    try:
+        press_and_hold(qtbot, window, QPoint(5, 5))  # any patient can do this
+        assert window.route == Route("staff-pin")
+        assert "No staff PIN is set" in texts(window)
+        assert "kiosk set-pin" in texts(window)
+        assert not digit_keys(window)  # nothing to type a PIN with
+        assert "Choose a staff PIN" not in texts(window)
+        assert "no staff PIN is set: run kiosk set-pin" in caplog.text
+        tap(qtbot, window, "Close")
+        assert window.route == Route("attract")
+        assert not pin_is_set(kiosk.staff.paths.pin_file)
+    finally:
+        window.exit_kiosk()
+
+
+def test_the_lock_holds_across_a_restart_of_the_kiosk(qtbot, make_kiosk, small, tmp_path) -> None:
+    first = make_kiosk(small)
+    start_services(first, tmp_path / "home")
+    with_pin(first)
+    first.staff.open_pin_pad()
+    for _ in range(MAX_TRIES):
+        type_pin(qtbot, first.window, "1111")
+    first.window.close()
+    restarted = make_kiosk(small)  # a new process would read the same data folder
+    start_services(restarted, tmp_path / "home")
+    restarted.staff.open_pin_pad()
+    assert all(not key.isEnabled() for key in digit_keys(restarted.window))
+    assert "Try again in" in texts(restarted.window)
+
+
 def test_cancel_goes_to_attract_and_the_pad_forgets_the_digits(qtbot, kiosk) -> None:
     window = kiosk.window
     with_pin(kiosk)

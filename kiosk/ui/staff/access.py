@@ -34,7 +34,7 @@ class StaffAccess(QObject):
         self.window = window
         self.gesture = CornerGesture(window)
         self.gesture.held.connect(self.open_pin_pad)
-        self.clock: Callable[[], float] = time.monotonic  # tests pass a clock they move
+        self.clock: Callable[[], float] = time.time  # the lock outlasts restarts: wall time
         self.find_drives: Callable[[], list[Path]] = mounted_drives  # tests pass a tmp folder
         self.notice = ""  # the outcome of the last switch of content, shown in the panel
         self._gate: PinGate | None = None
@@ -57,9 +57,9 @@ class StaffAccess(QObject):
 
     def gate(self) -> PinGate:
         """The PIN's wrong-try counter, kept across visits so leaving the pad does not reset it."""
-        pin_file = self.paths.pin_file
-        if self._gate is None or self._gate.pin_file != pin_file:
-            self._gate = PinGate(pin_file, self.clock)
+        paths = self.paths
+        if self._gate is None or self._gate.pin_file != paths.pin_file:
+            self._gate = PinGate(paths.pin_file, paths.pin_lock_file, self.clock)
         return self._gate
 
     def open_pin_pad(self) -> None:

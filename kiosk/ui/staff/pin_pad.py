@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 from PySide6.QtCore import Qt, QTimer
@@ -15,16 +16,26 @@ from kiosk.ui.staff.parts import staff_button, staff_stylesheet, staff_theme
 from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import label
 
-Stage = Literal["enter", "choose", "confirm"]
+log = logging.getLogger(__name__)
+
+Stage = Literal["enter", "choose", "confirm", "no-pin"]
 HEADINGS: dict[Stage, str] = {
     "enter": "Staff PIN",
     "choose": "Choose a staff PIN",
     "confirm": "Enter it again",
+    "no-pin": "No staff PIN is set",
 }
+# In kiosk mode no PIN can be chosen here: any patient could hold the corner and choose one.
+NO_PIN = (
+    "The staff panel stays closed until a staff PIN is set.\n\n"
+    "To set one, run this on the kiosk's computer:\nkiosk set-pin\n\n"
+    "Or start the kiosk once in a window (kiosk run --windowed) and choose it there."
+)
 PROMPTS: dict[Stage, str] = {
     "enter": "Type the staff PIN, then press OK.",
     "choose": "No staff PIN is set yet. Choose one of 4 to 8 digits, then press OK.",
     "confirm": "Type the same PIN again to make sure, then press OK.",
+    "no-pin": NO_PIN,
 }
 COUNTDOWN_MS = 250  # the lockout's seconds are redrawn promptly, not a second late
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK")
@@ -61,9 +72,18 @@ class PinPadScreen(Screen):
     def show_route(self, route: Route) -> None:
         self.route = route
         self.reset_state()
-        self.stage = "enter" if pin_is_set(self.access.paths.pin_file) else "choose"
+        self.stage = self._first_stage()
         self.render()
         self._tick()
+
+    def _first_stage(self) -> Stage:
+        """Enter the PIN; with none set, choose one, but only at a desk (a windowed run)."""
+        if pin_is_set(self.access.paths.pin_file):
+            return "enter"
+        if self.access.window.kiosk_mode:
+            log.warning("the staff corner was held, but no staff PIN is set: run kiosk set-pin")
+            return "no-pin"
+        return "choose"
 
     def leave(self) -> None:
         self._countdown.stop()
@@ -77,7 +97,8 @@ class PinPadScreen(Screen):
         body = QVBoxLayout() if portrait else QHBoxLayout()
         body.setSpacing(theme.px(64))
         body.addLayout(self._words(), 1)
-        body.addLayout(self._keypad(), 1)
+        if self.stage != "no-pin":
+            body.addLayout(self._keypad(), 1)
         self.root.addLayout(body, 1)
         self._refresh()
 
@@ -88,6 +109,13 @@ class PinPadScreen(Screen):
         column.addStretch(1)
         column.addWidget(label(HEADINGS[self.stage], "title"))
         column.addWidget(label(PROMPTS[self.stage]))
+        if self.stage == "no-pin":
+            column.addStretch(1)
+            column.addWidget(
+                staff_button("Close", self.access.close_panel), 0, Qt.AlignmentFlag.AlignLeft
+            )
+            self._dots = self._message = None
+            return column
         self._dots = label("", "value", wrap=False)
         self._dots.setAccessibleName("Digits typed")
         self._dots.setStyleSheet(
@@ -131,7 +159,7 @@ class PinPadScreen(Screen):
 
     def press(self, key: str) -> None:
         """A key of the pad was tapped."""
-        if self.access.gate().seconds_locked():
+        if self.stage == "no-pin" or self.access.gate().seconds_locked():
             return
         if key == "Delete":
             self.typed = self.typed[:-1]
@@ -162,7 +190,9 @@ class PinPadScreen(Screen):
             return
         left = MAX_TRIES - gate.wrong_tries
         tries = "1 try" if left == 1 else f"{left} tries"
-        self._say(f"That PIN is not right. {tries} left before the pad locks for a minute.")
+        minutes = round(gate.next_lock_seconds() / 60)
+        lock = "a minute" if minutes == 1 else f"{minutes} minutes"
+        self._say(f"That PIN is not right. {tries} left before the pad locks for {lock}.")
 
     def _choose(self, typed: str) -> None:
         try:
