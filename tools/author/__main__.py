@@ -11,12 +11,13 @@ from pathlib import Path
 from tools.author.captions import write_webvtt
 from tools.author.drawing import POSTER_SIZE, VIDEO_SIZE, frame_svg, illustration_svg
 from tools.author.raster import font_family, rasterize, save_png
-from tools.author.sound import soundtrack
+from tools.author.sound import soundtrack, write_chime_wav
 from tools.author.storyboard import ILLUSTRATIONS, VIDEOS
 from tools.author.timeline import Video, cue_times, duration, frame_at, holds, main_pose
 from tools.author.video import FPS, encode_mp4
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+CHIME_NAME = "hold-end"  # the kiosk's chime at the end of an exercise's hold
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--root", type=Path, default=REPOSITORY, help="where assets/ and videos/ are written"
     )
     args = parser.parse_args(argv)
-    known = {item.name for item in ILLUSTRATIONS} | {video.id for video in VIDEOS}
+    known = {item.name for item in ILLUSTRATIONS} | {video.id for video in VIDEOS} | {CHIME_NAME}
     unknown = sorted(set(args.only or ()) - known)
     if unknown:
         parser.error(f"nothing is called {', '.join(unknown)}")
@@ -47,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(illustration_svg(item.props, item.pose, item.view), encoding="utf-8")
             print(f"drew {target.relative_to(args.root)}")
+    if wanted(CHIME_NAME):
+        target = args.root / "kiosk" / "ui" / "sounds" / f"{CHIME_NAME}.wav"
+        write_chime_wav(target)
+        print(f"wrote {target.relative_to(args.root)}")
     if not args.no_videos:
         for video in VIDEOS:
             if wanted(video.id):
