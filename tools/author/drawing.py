@@ -153,8 +153,10 @@ def _head(figure: Figure) -> str:
 # units, length, width). Negative offsets are behind the bone.
 _MUSCLES = {
     "quad": ("thigh", 0.5, 8.0, 92.0, 40.0),
-    "inner_quad": ("thigh", 0.78, 6.0, 54.0, 34.0),
-    "hamstring": ("thigh", 0.5, -8.0, 92.0, 40.0),
+    # The inner front thigh muscle (vastus medialis) bulges just above the kneecap.
+    "inner_quad": ("thigh", 0.9, 9.0, 40.0, 30.0),
+    # Kept to the back of the thigh, so it cannot be read as the front.
+    "hamstring": ("thigh", 0.5, -13.0, 88.0, 22.0),
     "glute": ("thigh", 0.12, -22.0, 70.0, 54.0),
     "hip_flexor": ("thigh", 0.12, 16.0, 64.0, 34.0),
     "calf": ("shin", 0.3, -8.0, 70.0, 34.0),
