@@ -13,7 +13,15 @@ from tools.author.drawing import POSTER_SIZE, VIDEO_SIZE, frame_svg, illustratio
 from tools.author.raster import font_family, rasterize, save_png
 from tools.author.sound import soundtrack, write_chime_wav
 from tools.author.storyboard import ILLUSTRATIONS, VIDEOS
-from tools.author.timeline import Video, cue_times, duration, frame_at, holds, main_pose
+from tools.author.timeline import (
+    CAPTION_TOP_LINE,
+    Video,
+    cue_times,
+    duration,
+    frame_at,
+    holds,
+    main_pose,
+)
 from tools.author.video import FPS, encode_mp4
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -67,6 +75,7 @@ def build_video(video: Video, root: Path) -> None:
         write_webvtt(
             root / "videos" / f"{video.id}.{language}.vtt",
             [(start, end, getattr(cue, language)) for start, end, cue in cues],
+            CAPTION_TOP_LINE if video.captions_at_top else None,
         )
     poster = frame_svg(video.props, main_pose(video), size=POSTER_SIZE)
     save_png(rasterize(poster, *POSTER_SIZE), root / "assets" / "posters" / f"{video.id}.png")
@@ -85,7 +94,8 @@ def _frames(video: Video) -> Iterator[bytes]:
     family = font_family()
     for index in range(round(duration(video) * FPS)):
         pose, countdown = frame_at(video, index / FPS)
-        image = rasterize(frame_svg(video.props, pose, countdown, family), *VIDEO_SIZE)
+        frame = frame_svg(video.props, pose, countdown, family, countdown_low=video.captions_at_top)
+        image = rasterize(frame, *VIDEO_SIZE)
         yield bytes(image.constBits())
 
 

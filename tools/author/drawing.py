@@ -239,16 +239,18 @@ def frame_svg(
     countdown: Countdown | None = None,
     font_family: str = "sans-serif",
     size: tuple[int, int] = VIDEO_SIZE,
+    countdown_low: bool = False,
 ) -> str:
-    """One video frame (16:9), with the hold countdown in the top right corner when given."""
-    overlay = "" if countdown is None else countdown_svg(countdown, font_family)
+    """One video frame (16:9), with the hold countdown in the top right corner when given
+    (the bottom right when `countdown_low`: the captions then sit at the top)."""
+    overlay = "" if countdown is None else countdown_svg(countdown, font_family, countdown_low)
     return document(scene_svg(props, pose) + overlay, VIDEO_VIEW, size)
 
 
-def countdown_svg(countdown: Countdown, font_family: str) -> str:
+def countdown_svg(countdown: Countdown, font_family: str, low: bool = False) -> str:
     """A large number in a white disc, ringed by the part of the hold still to go."""
-    x0, y0, width, _ = VIDEO_VIEW
-    centre = (x0 + width - 96.0, y0 + 96.0)
+    x0, y0, width, height = VIDEO_VIEW
+    centre = (x0 + width - 96.0, y0 + (height - 96.0 if low else 96.0))
     radius = 66.0
     ring = {"stroke_width": "12", "stroke_linecap": "round"}
     parts = [

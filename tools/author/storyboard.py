@@ -504,12 +504,28 @@ ILLUSTRATIONS: tuple[Illustration, ...] = (
 
 GENTLY = Cue("Stretch gently. Do not bounce.", "Estire con suavidad. No rebote.")
 SAFELY = Cue("Breathe normally. Stop if it hurts.", "Respire normalmente. Deténgase si le duele.")
-SWITCH_LEGS = Cue("Then switch legs.", "Luego cambie de pierna.")
 
 
 def _hold(*cues: Cue) -> Segment:
     """A 20-second hold with the countdown, its cues sharing the time."""
     return Segment("hold", 20.0, cues=cues)
+
+
+OTHER_SIDE = Cue("Now do the other side.", "Ahora haga el otro lado.")
+
+
+def _other_side(ready: Pose, stretch: Pose, *cues: Cue) -> tuple[Segment, ...]:
+    """The same stretch on the other side, timed as fully as the first.
+
+    Seen from the side, the other side is the figure turned round: the poses mirrored."""
+    turned_ready, turned_stretch = replace(ready, facing=-1.0), replace(stretch, facing=-1.0)
+    return (
+        Segment("still", 1.5, cues=(OTHER_SIDE,)),
+        Segment("move", 1.0, turned_ready),
+        Segment("move", 2.0, turned_stretch),
+        _hold(*cues, GENTLY, SAFELY),
+        Segment("move", 2.0, turned_ready, (Cue("Slowly let go.", "Suelte despacio."),)),
+    )
 
 
 STANDING_QUAD = Video(
@@ -593,14 +609,16 @@ SIDE_LYING_QUAD = Video(
             SIDE_READY,
             (Cue("Slowly let go of your foot.", "Suelte el pie despacio."),),
         ),
-        Segment(
-            "still",
-            2.0,
-            cues=(
-                Cue(
-                    "Then turn over and do the other side.",
-                    "Luego acuéstese del otro lado y repita.",
-                ),
+        *_other_side(
+            SIDE_READY,
+            SIDE_STRETCH,
+            Cue(
+                "Turn over. Bend your top knee. Hold your ankle.",
+                "Dese la vuelta. Doble la rodilla de arriba. Sujete el tobillo.",
+            ),
+            Cue(
+                "Gently pull your heel toward your bottom.",
+                "Lleve el talón hacia los glúteos con suavidad.",
             ),
         ),
     ),
@@ -654,8 +672,16 @@ KNEELING_HIP_FLEXOR = Video(
             KNEEL_READY,
             (Cue("Slowly move your hips back.", "Lleve la cadera hacia atrás despacio."),),
         ),
-        Segment("still", 2.0, cues=(SWITCH_LEGS,)),
+        *_other_side(
+            KNEEL_READY,
+            KNEEL_STRETCH,
+            Cue(
+                "Switch legs. Kneel on your other knee.", "Cambie de pierna. Apoye la otra rodilla."
+            ),
+            Cue("Gently move your hips forward.", "Lleve la cadera hacia adelante con suavidad."),
+        ),
     ),
+    captions_at_top=True,  # the knee on the mat and the front ankle are low in the picture
 )
 
 SEATED_HAMSTRING = Video(
@@ -696,8 +722,20 @@ SEATED_HAMSTRING = Video(
             SAFELY,
         ),
         Segment("move", 2.0, HAM_READY, (Cue("Slowly sit up tall.", "Enderécese despacio."),)),
-        Segment("still", 2.0, cues=(SWITCH_LEGS,)),
+        *_other_side(
+            HAM_READY,
+            HAM_STRETCH,
+            Cue(
+                "Switch legs. Put the other heel on the floor.",
+                "Cambie de pierna. Apoye el otro talón en el suelo.",
+            ),
+            Cue(
+                "Toes up. Lean forward from your hips.",
+                "Con la punta del pie hacia arriba, inclínese hacia adelante desde la cadera.",
+            ),
+        ),
     ),
+    captions_at_top=True,  # the heel on the floor is what the first cues talk about
 )
 
 STANDING_CALF = Video(
@@ -739,8 +777,14 @@ STANDING_CALF = Video(
             CALF_READY,
             (Cue("Slowly bring your foot back.", "Vuelva a juntar los pies despacio."),),
         ),
-        Segment("still", 2.0, cues=(SWITCH_LEGS,)),
+        *_other_side(
+            CALF_READY,
+            CALF_STRETCH,
+            Cue("Step the other foot back.", "Dé un paso atrás con el otro pie."),
+            Cue("Keep your back heel on the floor.", "Mantenga el talón de atrás en el suelo."),
+        ),
     ),
+    captions_at_top=True,  # "keep your back heel on the floor": the heels must stay in sight
 )
 
 # The stretch series, in the order it plays.
