@@ -22,7 +22,7 @@ from kiosk.content.model import (
     Text,
 )
 from kiosk.content.problems import Problem, format_path
-from kiosk.content.wording import DEFAULT_WORDING, placeholders
+from kiosk.content.wording import ADDED_LATER, DEFAULT_WORDING, placeholders
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&#?[A-Za-z0-9]+;")
 
@@ -221,6 +221,9 @@ def _check_home(bundle: Bundle) -> list[tuple[Loc, str]]:
             found.append((("home", "tiles", index, "target"), f"no article has id {article_id}"))
         if kind == "articles" and not article_ids:
             found.append((("home", "tiles", index, "target"), "the bundle has no articles"))
+        if kind == "exercises" and article_id and not _exercises_at(bundle, article_id):
+            message = f"no exercise has where: {article_id}"
+            found.append((("home", "tiles", index, "target"), message))
         if reason := unknown_icon_reason(tile.icon):
             found.append((("home", "tiles", index, "icon"), reason))
     return found
@@ -232,7 +235,24 @@ def _check_exercises(bundle: Bundle) -> list[tuple[Loc, str]]:
         holds = [step for step in exercise.steps if step.hold]
         if holds and exercise.hold_seconds == 0:
             found.append((("exercises", index, "hold_seconds"), "is 0, but a step says it holds"))
+        found += _check_setup_steps(index, [step.setup for step in exercise.steps])
     return found
+
+
+def _check_setup_steps(index: int, setup: list[bool]) -> list[tuple[Loc, str]]:
+    """Setup steps are done once before the repeats, so they come first, and not alone."""
+    if all(setup):
+        return [(("exercises", index, "steps"), "every step is setup: at least one must repeat")]
+    first_repeating = setup.index(False)
+    return [
+        (("exercises", index, "steps", step, "setup"), "comes after a step that repeats")
+        for step in range(first_repeating, len(setup))
+        if setup[step]
+    ]
+
+
+def _exercises_at(bundle: Bundle, where: str) -> list[object]:
+    return [exercise for exercise in bundle.exercises if exercise.where == where]
 
 
 def _check_wording(bundle: Bundle) -> list[tuple[Loc, str]]:
@@ -251,7 +271,9 @@ def _check_wording(bundle: Bundle) -> list[tuple[Loc, str]]:
         missing = [
             key
             for key, defaults in DEFAULT_WORDING.items()
-            if lang not in defaults and lang not in bundle.interface_text.get(key, Text({})).root
+            if key not in ADDED_LATER
+            and lang not in defaults
+            and lang not in bundle.interface_text.get(key, Text({})).root
         ]
         if missing:
             found.append(

@@ -47,7 +47,8 @@ class LoadedBundle:
         if override is not None and language in override.root:
             return override.root[language]
         defaults = DEFAULT_WORDING[key]
-        return defaults.get(language) or defaults[self.model.default_language]
+        # English last: a bundle in another language may lack wording added since (ADDED_LATER).
+        return defaults.get(language) or defaults.get(self.model.default_language) or defaults["en"]
 
 
 def load_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBundle:

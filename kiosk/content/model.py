@@ -187,6 +187,16 @@ class Step(Strict):
     illustration: ImageFile
     instruction: Text
     hold: bool = Field(False, description="True when this step holds the exercise's hold_seconds.")
+    setup: bool = Field(
+        False,
+        description="True for a step done once, before the repeats (lie down, hold a chair): "
+        "it counts nothing. Setup steps come first.",
+    )
+
+
+# Where an exercise suits: "waiting_room" (seated or standing, nothing to lie on: the "while you
+# wait" routine) or "home" (needs the floor or a mat). None leaves it unmarked.
+Place = Literal["waiting_room", "home"]
 
 
 class Exercise(Strict):
@@ -205,6 +215,11 @@ class Exercise(Strict):
     )
     take_home_url: AnyHttpUrl | None = Field(
         None, description="The clinic's page for this exercise, shown as a QR code."
+    )
+    where: Place | None = Field(
+        None,
+        description="waiting_room: seated or standing, listed by a home tile whose target is "
+        "exercises:waiting_room; home: needs the floor, marked 'for home' in the list.",
     )
 
 
@@ -324,8 +339,10 @@ class Attract(Strict):
 HomeTarget = Annotated[
     str,
     Field(
-        pattern=r"^(videos|exercises|picker|articles|article:[a-z0-9][a-z0-9-]*)$",
-        description="videos, exercises, picker, articles, or article:<id> for one article.",
+        pattern=r"^(videos|exercises|exercises:(waiting_room|home)|picker|articles"
+        r"|article:[a-z0-9][a-z0-9-]*)$",
+        description="videos, exercises, exercises:waiting_room or exercises:home for the "
+        "exercises marked with that `where`, picker, articles, or article:<id> for one article.",
     ),
 ]
 

@@ -54,7 +54,17 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
         "es": "Los videos no están disponibles ahora.",
     },
     "take_home": {"en": "Scan to take this home", "es": "Escanee para llevarlo a casa"},
+    # Added after bundles in other languages were made: see ADDED_LATER.
+    "reps_done": {
+        "en": "You did {done} of {total} repeats.",
+        "es": "Hizo {done} de {total} repeticiones.",
+    },
+    "for_home": {"en": "For home: you need the floor", "es": "Para casa: necesita el suelo"},
 }
+
+# Wording added since bundles in other languages were first made. Such a bundle stays valid
+# without them (backward compatible) and shows these few in English until it gives its own.
+ADDED_LATER = frozenset({"reps_done", "for_home"})
 
 
 def placeholders(template: str) -> set[str]:

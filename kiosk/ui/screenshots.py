@@ -70,9 +70,17 @@ def capture_all(
         window.session.default_language = language  # so the attract screen speaks it too
     model = bundle.model
     camera.visit(Route("attract"), "attract")
+    for number in range(2, len(model.attract.slides) + 1):
+        window.current_screen.slide_index = number - 1
+        window.current_screen.render()
+        camera.shoot(f"attract-slide-{number}")
     window.session.set_language(language or model.default_language)
     camera.visit(Route("home"), "home")
     camera.visit(Route("exercises"), "exercise-list")
+    for tile in model.home.tiles:
+        if tile.target.startswith("exercises:"):  # one place's list (while you wait)
+            where = tile.target.partition(":")[2]
+            camera.visit(Route("exercises", where), f"exercise-list-{where}")
     _capture_exercises(window, camera)
     if window.videos_available:
         _capture_videos(window, camera)
@@ -95,9 +103,9 @@ def _capture_exercises(window: KioskWindow, camera: Camera) -> None:
         for number in range(1, len(exercise.steps) + 1):
             camera.shoot(f"exercise-{exercise.id}-step-{number}")
             window.current_screen.next_step()
-    timed = next(
-        (e for e in window.ctx.bundle.model.exercises if any(s.hold for s in e.steps)), None
-    )
+    held = [e for e in window.ctx.bundle.model.exercises if any(s.hold for s in e.steps)]
+    # One with a rest if there is one, so the rest page is shot too.
+    timed = next((e for e in held if e.rest_seconds), held[0] if held else None)
     if timed is None:
         return
     window.go(Route("exercise", timed.id))

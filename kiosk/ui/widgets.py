@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
@@ -16,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.model import ImageFile
 from kiosk.ui.drag_scroll import enable_drag_scroll
+from kiosk.ui.media import MediaService
 from kiosk.ui.rich_text import plain
+from kiosk.ui.theme import Theme
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -81,6 +85,69 @@ def picture(pixmap: QPixmap) -> QLabel:
     widget.setPixmap(pixmap)
     widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return widget
+
+
+def list_card(
+    theme: Theme, media: MediaService, image: ImageFile, texts: list[tuple[str, str]]
+) -> ContentButton:
+    """A tappable row: picture on the left, then each (text, role) below the first, a title."""
+    widget = ContentButton(texts[0][0], "card")
+    row = QHBoxLayout()
+    row.setSpacing(theme.px(28))
+    image_label = picture(media.pixmap(image, QSize(theme.px(260), theme.px(180))))
+    image_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    row.addWidget(image_label)
+    words = QVBoxLayout()
+    for text, role in texts:
+        if text:
+            part = label(text, role)
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            words.addWidget(part)
+    row.addLayout(words, 1)
+    widget.body.addLayout(row)
+    return widget
+
+
+def vertical_list(widgets: list[QWidget], spacing: int) -> QWidget:
+    """Widgets one under another, pushed to the top, with room for a finger on the right."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, spacing // 2, 0)
+    column.setSpacing(spacing)
+    for widget in widgets:
+        column.addWidget(widget)
+    column.addStretch(1)
+    return holder
+
+
+class Illustration(QWidget):
+    """A picture that fills whatever room the layout leaves it, rendered once per size."""
+
+    def __init__(self, media: MediaService, image: ImageFile, least: int) -> None:
+        super().__init__()
+        self._media, self._image = media, image
+        self._pixmap: QPixmap | None = None
+        self.setMinimumSize(least, least)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize() * 3
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.width() < 1 or self.height() < 1:
+            return
+        # Fetched here, not on resize, so only the size that is finally shown gets rendered.
+        if self._pixmap is None or not _fills(self._pixmap.size(), self.size()):
+            self._pixmap = self._media.pixmap(self._image, self.size())
+        x = (self.width() - self._pixmap.width()) // 2
+        y = (self.height() - self._pixmap.height()) // 2
+        QPainter(self).drawPixmap(x, y, self._pixmap)
+
+
+def _fills(picture: QSize, box: QSize) -> bool:
+    """True when `picture` is what fitting an image into `box` gives: inside, touching two sides."""
+    inside = picture.width() <= box.width() and picture.height() <= box.height()
+    return inside and (picture.width() == box.width() or picture.height() == box.height())
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:

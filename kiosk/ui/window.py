@@ -35,7 +35,7 @@ SCREEN_CLASSES = {
     "attract": "kiosk.ui.screens.attract:AttractScreen",
     "home": "kiosk.ui.screens.home:HomeScreen",
     "exercises": "kiosk.ui.screens.exercises:ExerciseListScreen",
-    "exercise": "kiosk.ui.screens.exercises:ExerciseScreen",
+    "exercise": "kiosk.ui.screens.exercise:ExerciseScreen",
     "picker": "kiosk.ui.screens.picker:PickerScreen",
     "articles": "kiosk.ui.screens.articles:ArticleListScreen",
     "article": "kiosk.ui.screens.articles:ArticleScreen",

@@ -35,7 +35,7 @@ def test_info_summarises(capsys: pytest.CaptureFixture[str]) -> None:
     for line in (
         "id:           small-test",
         "languages:    fr, en (default fr)",
-        "exercises:    2",
+        "exercises:    3",
     ):
         assert line in out
 

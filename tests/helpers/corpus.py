@@ -145,6 +145,37 @@ FOLDER_CASES: list[tuple[str, Mutation, str]] = [
     ),
     ("bad-version", edit_json(set_in("schema_version", 99)), "schema_version: input should be 1"),
     (
+        "setup-after-a-repeating-step",
+        edit_json(set_in("exercises[0].steps[1].setup", True)),
+        "bundle.json: exercises[0].steps[1].setup: comes after a step that repeats",
+    ),
+    (
+        "only-setup-steps",
+        edit_json(
+            set_in(
+                "exercises[0].steps",
+                [
+                    {
+                        "illustration": "media/shape-a.svg",
+                        "instruction": {"en": "Sit.", "fr": "Assis."},
+                        "setup": True,
+                    }
+                ],
+            )
+        ),
+        "exercises[0].steps: every step is setup: at least one must repeat",
+    ),
+    (
+        "unknown-place",
+        edit_json(set_in("exercises[0].where", "garden")),
+        "exercises[0].where: input should be 'waiting_room' or 'home'",
+    ),
+    (
+        "place-tile-without-exercises",
+        edit_json(set_in("home.tiles[0].target", "exercises:home")),
+        "home.tiles[0].target: no exercise has where: home",
+    ),
+    (
         "language-missing",
         edit_json(set_in("articles[0].summary", {"fr": "Court."})),
         "articles[0].summary: has no text in en",

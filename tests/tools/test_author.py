@@ -88,7 +88,8 @@ def test_every_illustration_is_plain_self_contained_svg(item):
 def test_the_illustration_names_are_the_ones_the_bundle_uses():
     names = {item.name for item in storyboard.ILLUSTRATIONS}
     steps = {"glute-bridge": 3, "standing-hip-extension": 3, "straight-leg-raise": 4}
-    steps |= {"quad-set": 3, "mini-squat": 3}
+    steps |= {"quad-set": 3, "mini-squat": 3, "seated-knee-straightening": 3}
+    steps |= {"sit-to-stand": 3, "standing-thigh-stretch": 3}
     for exercise, count in steps.items():
         assert {f"{exercise}-{n}" for n in range(1, count + 1)} <= names
     articles = {"why-knees-hurt", "cortisone", "clinic-care", "ice-or-heat"}
@@ -104,14 +105,34 @@ def test_the_illustration_names_are_the_ones_the_bundle_uses():
 
 
 @pytest.mark.parametrize("video", storyboard.VIDEOS, ids=lambda video: video.id)
-def test_each_video_lasts_25_to_45_seconds_with_captions_throughout(video):
-    assert 25.0 <= duration(video) < 45.0
+def test_each_video_lasts_25_to_60_seconds_with_captions_throughout(video):
+    assert 25.0 <= duration(video) < 60.0
     cues = cue_times(video)
     assert cues[0][0] == 0.0
     assert cues[-1][1] == pytest.approx(duration(video))
     for (_, end, _), (start, _, _) in pairwise(cues):
         assert start == pytest.approx(end)
     assert all(span.end - span.start == 20.0 for span in holds(video))
+
+
+@pytest.mark.parametrize("video", storyboard.VIDEOS, ids=lambda video: video.id)
+def test_each_video_times_both_sides(video):
+    first, second = holds(video)  # exactly two: one side, then the other
+    assert second.to_pose.facing == -first.to_pose.facing  # the figure turned round
+    assert second.end <= duration(video) - 0.5  # and the video does not end on the hold
+
+
+def test_captions_at_the_top_say_so_and_move_the_countdown_down(tmp_path):
+    from tools.author.drawing import countdown_svg
+
+    video = storyboard.STANDING_CALF
+    assert video.captions_at_top
+    path = tmp_path / "calf.en.vtt"
+    write_webvtt(path, [(s, e, c.en) for s, e, c in cue_times(video)], "4%")
+    assert all(c.settings.line == "4%" for c in webvtt.read(str(path)).captions)
+    high, low = countdown_svg(Countdown(5, 0.5), "x"), countdown_svg(Countdown(5, 0.5), "x", True)
+    cy = re.compile(r'cy="([-\d.]+)"')
+    assert float(cy.search(low).group(1)) > 300 > float(cy.search(high).group(1))
 
 
 def test_the_countdown_runs_from_twenty_to_one():
@@ -185,3 +206,41 @@ def test_encoding_makes_an_h264_and_aac_mp4(tmp_path):
         assert codecs == ["aac", "h264"]
         assert container.duration / 1e6 == pytest.approx(len(frames) / FPS, abs=0.1)
     assert path.read_bytes()[4:8] == b"ftyp"
+
+
+def glows(pose_) -> list[tuple[float, float, float]]:
+    """Each glow's centre and half-width (the ellipse's ry)."""
+    from tools.author.drawing import glow_svg
+
+    pattern = r'cx="([-\d.]+)" cy="([-\d.]+)" rx="[-\d.]+" ry="([-\d.]+)"'
+    found = re.findall(pattern, glow_svg(solve(pose_)))
+    return [(float(x), float(y), float(ry)) for x, y, ry in found]
+
+
+def test_the_inner_front_thigh_glow_sits_just_above_the_kneecap():
+    item = next(i for i in storyboard.ILLUSTRATIONS if i.name == "quad-set-2")
+    figure = solve(item.pose)
+    ((*centre, _),) = glows(item.pose)
+    to_knee = math.dist(centre, figure.points["near_knee"])
+    assert to_knee < 0.15 * BODY.thigh
+
+
+def test_the_hamstring_glow_sits_on_the_back_of_the_thigh():
+    figure = solve(storyboard.HAM_STRETCH)
+    ((x, y, half_width),) = glows(storyboard.HAM_STRETCH)
+    hip, knee = figure.points["hip"], figure.points["near_knee"]
+    # Facing right with the thigh pointing forward, the back of the thigh is its underside:
+    # the whole glow stays below the bone's line, none of it spills onto the front.
+    cross = (knee[0] - hip[0]) * (y - hip[1]) - (knee[1] - hip[1]) * (x - hip[0])
+    below = cross / math.dist(hip, knee)
+    assert below >= half_width - 2, f"the glow reaches {half_width - below:.0f} over the bone"
+
+
+def test_each_attract_picture_shows_what_its_slide_says():
+    from tools.author.props import Chair, ColdPack
+
+    pictures = {i.name: i for i in storyboard.ILLUSTRATIONS}
+    assert any(isinstance(p, ColdPack) for p in pictures["attract-2"].props)  # "Ice or heat?"
+    while_you_wait = pictures["attract-3"]
+    assert any(isinstance(p, Chair) for p in while_you_wait.props)
+    assert not any(isinstance(p, ColdPack) for p in while_you_wait.props)

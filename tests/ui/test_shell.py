@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QScrollArea
 
 from kiosk.ui.screens.base import Route
-from tests.helpers.driving import tap, visible_names
+from tests.helpers.driving import settle, tap, visible_names
 
 
 def test_touch_on_attract_goes_home(qtbot, make_window, small) -> None:
@@ -91,3 +92,24 @@ def test_red_flag_result_offers_back_and_home_not_start_over(qtbot, make_window,
     names = visible_names(window)
     assert "Accueil" in names and "Retour" in names  # a mis-tap must not mean starting over
     assert "Recommencer" not in names
+
+
+def test_every_home_tile_shows_whole_on_a_wide_screen_with_larger_text(
+    make_window, builtin
+) -> None:
+    # Five tiles in two columns were squeezed below the height their words ask for, or
+    # pushed below the fold.
+    window = make_window(builtin, size=(1920, 1080))
+    window.session.set_larger_text(True)
+    window.go(Route("home"))
+    settle()
+    screen = window.current_screen
+    labels = {tile.label.get("en") for tile in builtin.model.home.tiles}
+    tiles = [t for t in screen.findChildren(QAbstractButton) if t.accessibleName() in labels]
+    assert len(tiles) == len(labels) >= 5
+    (page,) = [a for a in screen.findChildren(QScrollArea) if a.isVisibleTo(screen)]
+    for tile in tiles:
+        name = tile.accessibleName()
+        assert tile.height() >= tile.sizeHint().height(), f"{name} is squeezed"
+        bottom = tile.mapTo(page.viewport(), QPoint(0, tile.height())).y()
+        assert bottom <= page.viewport().height(), f"{name} is below the fold"

@@ -197,6 +197,45 @@ def test_caption_lookup_handles_gaps_overlaps_and_a_missing_language(small) -> N
     assert clock(0) == "0:00" and clock(65_400) == "1:05"
 
 
+def test_a_cue_s_line_setting_places_it(tmp_path) -> None:
+    from kiosk.ui.video.captions import line_percent
+
+    assert [line_percent(s) for s in (None, "8%", "0", "-1", "x%")] == [
+        None,
+        8.0,
+        0.0,
+        None,
+        None,
+    ]
+    vtt = tmp_path / "placed.vtt"
+    vtt.write_text("WEBVTT\n\n00:00.000 --> 00:02.000 line:6%\nHeels down\n", encoding="utf-8")
+    assert CaptionTrack.read(vtt).cue_at(500) == Cue(0, 2000, "Heels down", 6.0)
+
+
+def test_a_placed_caption_is_drawn_where_its_cue_says(qtbot) -> None:
+    from PySide6.QtGui import QColor, QPixmap
+
+    from kiosk.ui.video.surface import VideoSurface
+
+    surface = VideoSurface(32)
+    qtbot.addWidget(surface)
+    surface.resize(640, 360)
+    still = QPixmap(640, 360)
+    still.fill(QColor("white"))
+    surface.set_still(still)
+
+    def band_at(y: int) -> bool:
+        """True where the caption's dark band crosses row `y` (white text aside)."""
+        image = surface.grab().toImage()
+        dark = [x for x in range(0, 640, 8) if image.pixelColor(x, y).lightness() < 128]
+        return len(dark) > 20
+
+    surface.set_caption("Keep your back heel on the floor")
+    assert band_at(320) and not band_at(40)  # the default: at the bottom
+    surface.set_caption("Keep your back heel on the floor", 5.0)
+    assert band_at(40) and not band_at(320)  # the cue's line: near the top, heels in sight
+
+
 # --- Recovery ------------------------------------------------------------------------------
 
 

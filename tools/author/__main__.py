@@ -11,12 +11,21 @@ from pathlib import Path
 from tools.author.captions import write_webvtt
 from tools.author.drawing import POSTER_SIZE, VIDEO_SIZE, frame_svg, illustration_svg
 from tools.author.raster import font_family, rasterize, save_png
-from tools.author.sound import soundtrack
+from tools.author.sound import soundtrack, write_chime_wav
 from tools.author.storyboard import ILLUSTRATIONS, VIDEOS
-from tools.author.timeline import Video, cue_times, duration, frame_at, holds, main_pose
+from tools.author.timeline import (
+    CAPTION_TOP_LINE,
+    Video,
+    cue_times,
+    duration,
+    frame_at,
+    holds,
+    main_pose,
+)
 from tools.author.video import FPS, encode_mp4
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+CHIME_NAME = "hold-end"  # the kiosk's chime at the end of an exercise's hold
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--root", type=Path, default=REPOSITORY, help="where assets/ and videos/ are written"
     )
     args = parser.parse_args(argv)
-    known = {item.name for item in ILLUSTRATIONS} | {video.id for video in VIDEOS}
+    known = {item.name for item in ILLUSTRATIONS} | {video.id for video in VIDEOS} | {CHIME_NAME}
     unknown = sorted(set(args.only or ()) - known)
     if unknown:
         parser.error(f"nothing is called {', '.join(unknown)}")
@@ -47,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(illustration_svg(item.props, item.pose, item.view), encoding="utf-8")
             print(f"drew {target.relative_to(args.root)}")
+    if wanted(CHIME_NAME):
+        target = args.root / "kiosk" / "ui" / "sounds" / f"{CHIME_NAME}.wav"
+        write_chime_wav(target)
+        print(f"wrote {target.relative_to(args.root)}")
     if not args.no_videos:
         for video in VIDEOS:
             if wanted(video.id):
@@ -62,6 +75,7 @@ def build_video(video: Video, root: Path) -> None:
         write_webvtt(
             root / "videos" / f"{video.id}.{language}.vtt",
             [(start, end, getattr(cue, language)) for start, end, cue in cues],
+            CAPTION_TOP_LINE if video.captions_at_top else None,
         )
     poster = frame_svg(video.props, main_pose(video), size=POSTER_SIZE)
     save_png(rasterize(poster, *POSTER_SIZE), root / "assets" / "posters" / f"{video.id}.png")
@@ -80,7 +94,8 @@ def _frames(video: Video) -> Iterator[bytes]:
     family = font_family()
     for index in range(round(duration(video) * FPS)):
         pose, countdown = frame_at(video, index / FPS)
-        image = rasterize(frame_svg(video.props, pose, countdown, family), *VIDEO_SIZE)
+        frame = frame_svg(video.props, pose, countdown, family, countdown_low=video.captions_at_top)
+        image = rasterize(frame, *VIDEO_SIZE)
         yield bytes(image.constBits())
 
 

@@ -153,8 +153,10 @@ def _head(figure: Figure) -> str:
 # units, length, width). Negative offsets are behind the bone.
 _MUSCLES = {
     "quad": ("thigh", 0.5, 8.0, 92.0, 40.0),
-    "inner_quad": ("thigh", 0.78, 6.0, 54.0, 34.0),
-    "hamstring": ("thigh", 0.5, -8.0, 92.0, 40.0),
+    # The inner front thigh muscle (vastus medialis) bulges just above the kneecap.
+    "inner_quad": ("thigh", 0.9, 9.0, 40.0, 30.0),
+    # Kept to the back of the thigh, so it cannot be read as the front.
+    "hamstring": ("thigh", 0.5, -13.0, 88.0, 22.0),
     "glute": ("thigh", 0.12, -22.0, 70.0, 54.0),
     "hip_flexor": ("thigh", 0.12, 16.0, 64.0, 34.0),
     "calf": ("shin", 0.3, -8.0, 70.0, 34.0),
@@ -237,16 +239,18 @@ def frame_svg(
     countdown: Countdown | None = None,
     font_family: str = "sans-serif",
     size: tuple[int, int] = VIDEO_SIZE,
+    countdown_low: bool = False,
 ) -> str:
-    """One video frame (16:9), with the hold countdown in the top right corner when given."""
-    overlay = "" if countdown is None else countdown_svg(countdown, font_family)
+    """One video frame (16:9), with the hold countdown in the top right corner when given
+    (the bottom right when `countdown_low`: the captions then sit at the top)."""
+    overlay = "" if countdown is None else countdown_svg(countdown, font_family, countdown_low)
     return document(scene_svg(props, pose) + overlay, VIDEO_VIEW, size)
 
 
-def countdown_svg(countdown: Countdown, font_family: str) -> str:
+def countdown_svg(countdown: Countdown, font_family: str, low: bool = False) -> str:
     """A large number in a white disc, ringed by the part of the hold still to go."""
-    x0, y0, width, _ = VIDEO_VIEW
-    centre = (x0 + width - 96.0, y0 + 96.0)
+    x0, y0, width, height = VIDEO_VIEW
+    centre = (x0 + width - 96.0, y0 + (height - 96.0 if low else 96.0))
     radius = 66.0
     ring = {"stroke_width": "12", "stroke_linecap": "round"}
     parts = [

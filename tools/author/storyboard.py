@@ -176,6 +176,63 @@ SLUMPED = pose(
     neck=38,
 )
 
+# The "while you wait" routine: seated or standing, with only the waiting room's chair.
+SEATED_HANDS = {
+    "near_hand": Target(-40, -24, "near_knee"),
+    "far_hand": Target(-50, -24, "far_knee"),
+}
+# A straight leg held out, a little below the level of the seat.
+STRAIGHT_FOOT = Target(
+    SEATED_HIP_X + (LEG - 1) * math.cos(math.radians(10)),
+    SEATED_HIP + (LEG - 1) * math.sin(math.radians(10)),
+)
+SIT_TALL = pose(
+    (SEATED_HIP_X, SEATED_HIP),
+    reach={"near_ankle": SEATED_FEET, "far_ankle": SEATED_FEET, **SEATED_HANDS},
+    planted=("near", "far"),
+)
+
+
+def _knee_straight(side: str) -> Pose:
+    """Sitting tall with the `side` knee straight out and its toes up; the other foot down."""
+    other = "far" if side == "near" else "near"
+    return pose(
+        (SEATED_HIP_X, SEATED_HIP),
+        reach={f"{side}_ankle": STRAIGHT_FOOT, f"{other}_ankle": SEATED_FEET, **SEATED_HANDS},
+        planted=(other,),
+        glow=(f"{side}_inner_quad", f"{side}_quad"),
+        **{f"{side}_ankle": 14},
+    )
+
+
+STAND_HIP_X = SEATED_HIP_X + 90  # stood up from the chair, just in front of its seat
+STAND_FEET = Target(STAND_HIP_X + 4, ANKLE_ON_FLOOR)
+SIT_EDGE_FEET = Target(SEATED_HIP_X + BODY.thigh - 14, ANKLE_ON_FLOOR)  # feet a little back
+ARMS_CROSSED = Target(30, 60, "shoulder")
+SIT_AT_EDGE = pose(
+    (SEATED_HIP_X + 30, SEATED_HIP),
+    reach={
+        "near_ankle": SIT_EDGE_FEET,
+        "far_ankle": SIT_EDGE_FEET,
+        "near_hand": ARMS_CROSSED,
+        "far_hand": ARMS_CROSSED,
+    },
+    planted=("near", "far"),
+)
+LEAN_TO_STAND = replace(SIT_AT_EDGE, angles={"torso": 38.0, "neck": -20.0})
+STOOD_UP = pose(
+    (STAND_HIP_X, STANDING_HIP),
+    reach={
+        "near_ankle": STAND_FEET,
+        "far_ankle": STAND_FEET,
+        "near_hand": ARMS_CROSSED,
+        "far_hand": ARMS_CROSSED,
+    },
+    planted=("near", "far"),
+    glow=("near_glute", "near_quad"),
+)
+SEATED_PROPS: tuple[Prop, ...] = (Floor(), Chair(SEAT_CHAIR_X))
+
 ICE_STOOL_X = SEATED_HIP_X + 170
 ICING = pose(
     (SEATED_HIP_X, SEATED_HIP),
@@ -265,8 +322,11 @@ QUAD_READY_TURNED = replace(QUAD_READY, facing=-1.0)
 QUAD_STRETCH_TURNED = replace(QUAD_STRETCH, facing=-1.0)
 
 # Side-lying quad stretch, seen from above: head to the left, front of the body up the page.
-SIDE_HIP = (430.0, 300.0)
-SIDE_PROPS: tuple[Prop, ...] = (MatFromAbove(110, 190, 610, 230),)
+# The bottom leg bends forward for balance, clear of the top leg, whose shin folds back
+# towards the bottom of the page, where the top hand holds its ankle: each limb apart.
+SIDE_HIP = (430.0, 285.0)
+SIDE_PROPS: tuple[Prop, ...] = (MatFromAbove(110, 160, 620, 290),)
+SIDE_BOTTOM_LEG = {"far_hip": 35.0, "far_knee": 75.0}
 SIDE_READY = pose(
     SIDE_HIP,
     torso=-90,
@@ -275,10 +335,9 @@ SIDE_READY = pose(
     far_elbow=24,  # the lower arm pillows the head
     near_shoulder=-4,
     near_elbow=8,
-    near_hip=8,
-    near_knee=12,
-    far_hip=26,
-    far_knee=38,  # the lower knee bent a little for balance
+    near_hip=4,
+    near_knee=8,
+    **SIDE_BOTTOM_LEG,
 )
 SIDE_STRETCH = pose(
     SIDE_HIP,
@@ -288,11 +347,10 @@ SIDE_STRETCH = pose(
     neck=-6,
     far_shoulder=172,
     far_elbow=24,
-    near_hip=-6,
-    near_knee=148,
-    near_ankle=-30,
-    far_hip=26,
-    far_knee=38,
+    near_hip=-15,
+    near_knee=120,
+    near_ankle=-20,
+    **SIDE_BOTTOM_LEG,
 )
 
 # Kneeling hip flexor stretch: the near (back) knee on the mat, the far foot forward.
@@ -422,13 +480,23 @@ ILLUSTRATIONS: tuple[Illustration, ...] = (
     Illustration("mini-squat-1", BEHIND_CHAIR_PROPS, STAND_AT_CHAIR),
     Illustration("mini-squat-2", BEHIND_CHAIR_PROPS, MINI_SQUAT),
     Illustration("mini-squat-3", BEHIND_CHAIR_PROPS, STAND_AT_CHAIR),
-    Illustration("article-why-knees-hurt", (Floor(), Chair(SEAT_CHAIR_X)), SLUMPED),
+    Illustration("seated-knee-straightening-1", SEATED_PROPS, SIT_TALL),
+    Illustration("seated-knee-straightening-2", SEATED_PROPS, _knee_straight("near")),
+    Illustration("seated-knee-straightening-3", SEATED_PROPS, _knee_straight("far")),
+    Illustration("sit-to-stand-1", SEATED_PROPS, SIT_AT_EDGE),
+    Illustration("sit-to-stand-2", SEATED_PROPS, STOOD_UP),
+    Illustration("sit-to-stand-3", SEATED_PROPS, LEAN_TO_STAND),
+    Illustration("standing-thigh-stretch-1", QUAD_PROPS, QUAD_READY),
+    Illustration("standing-thigh-stretch-2", QUAD_PROPS, QUAD_STRETCH),
+    Illustration("standing-thigh-stretch-3", QUAD_PROPS, QUAD_STRETCH_TURNED),
+    Illustration("article-why-knees-hurt", SEATED_PROPS, SLUMPED),
     Illustration("article-cortisone", (Floor(), EXAM_TABLE), ON_EXAM_TABLE),
     Illustration("article-clinic-care", CLINIC_PROPS, ON_TREATMENT_TABLE, _closer(130, 150, 570)),
     Illustration("article-ice-or-heat", ICE_PROPS, ICING),
     Illustration("attract-1", (Floor(), WaveLines()), WAVING),
-    Illustration("attract-2", QUAD_PROPS, QUAD_STRETCH),
-    Illustration("attract-3", ICE_PROPS, ICING),
+    # Each slide's picture shows what its words are about (bundle.json's attract.slides).
+    Illustration("attract-2", ICE_PROPS, ICING),  # "Ice or heat?"
+    Illustration("attract-3", SEATED_PROPS, _knee_straight("near")),  # "While you wait"
 )
 
 # --- Captions and videos ---------------------------------------------------------------------
@@ -436,12 +504,28 @@ ILLUSTRATIONS: tuple[Illustration, ...] = (
 
 GENTLY = Cue("Stretch gently. Do not bounce.", "Estire con suavidad. No rebote.")
 SAFELY = Cue("Breathe normally. Stop if it hurts.", "Respire normalmente. Deténgase si le duele.")
-SWITCH_LEGS = Cue("Then switch legs.", "Luego cambie de pierna.")
 
 
 def _hold(*cues: Cue) -> Segment:
     """A 20-second hold with the countdown, its cues sharing the time."""
     return Segment("hold", 20.0, cues=cues)
+
+
+OTHER_SIDE = Cue("Now do the other side.", "Ahora haga el otro lado.")
+
+
+def _other_side(ready: Pose, stretch: Pose, *cues: Cue) -> tuple[Segment, ...]:
+    """The same stretch on the other side, timed as fully as the first.
+
+    Seen from the side, the other side is the figure turned round: the poses mirrored."""
+    turned_ready, turned_stretch = replace(ready, facing=-1.0), replace(stretch, facing=-1.0)
+    return (
+        Segment("still", 1.5, cues=(OTHER_SIDE,)),
+        Segment("move", 1.0, turned_ready),
+        Segment("move", 2.0, turned_stretch),
+        _hold(*cues, GENTLY, SAFELY),
+        Segment("move", 2.0, turned_ready, (Cue("Slowly let go.", "Suelte despacio."),)),
+    )
 
 
 STANDING_QUAD = Video(
@@ -525,14 +609,16 @@ SIDE_LYING_QUAD = Video(
             SIDE_READY,
             (Cue("Slowly let go of your foot.", "Suelte el pie despacio."),),
         ),
-        Segment(
-            "still",
-            2.0,
-            cues=(
-                Cue(
-                    "Then turn over and do the other side.",
-                    "Luego acuéstese del otro lado y repita.",
-                ),
+        *_other_side(
+            SIDE_READY,
+            SIDE_STRETCH,
+            Cue(
+                "Turn over. Bend your top knee. Hold your ankle.",
+                "Dese la vuelta. Doble la rodilla de arriba. Sujete el tobillo.",
+            ),
+            Cue(
+                "Gently pull your heel toward your bottom.",
+                "Lleve el talón hacia los glúteos con suavidad.",
             ),
         ),
     ),
@@ -586,8 +672,16 @@ KNEELING_HIP_FLEXOR = Video(
             KNEEL_READY,
             (Cue("Slowly move your hips back.", "Lleve la cadera hacia atrás despacio."),),
         ),
-        Segment("still", 2.0, cues=(SWITCH_LEGS,)),
+        *_other_side(
+            KNEEL_READY,
+            KNEEL_STRETCH,
+            Cue(
+                "Switch legs. Kneel on your other knee.", "Cambie de pierna. Apoye la otra rodilla."
+            ),
+            Cue("Gently move your hips forward.", "Lleve la cadera hacia adelante con suavidad."),
+        ),
     ),
+    captions_at_top=True,  # the knee on the mat and the front ankle are low in the picture
 )
 
 SEATED_HAMSTRING = Video(
@@ -628,8 +722,20 @@ SEATED_HAMSTRING = Video(
             SAFELY,
         ),
         Segment("move", 2.0, HAM_READY, (Cue("Slowly sit up tall.", "Enderécese despacio."),)),
-        Segment("still", 2.0, cues=(SWITCH_LEGS,)),
+        *_other_side(
+            HAM_READY,
+            HAM_STRETCH,
+            Cue(
+                "Switch legs. Put the other heel on the floor.",
+                "Cambie de pierna. Apoye el otro talón en el suelo.",
+            ),
+            Cue(
+                "Toes up. Lean forward from your hips.",
+                "Con la punta del pie hacia arriba, inclínese hacia adelante desde la cadera.",
+            ),
+        ),
     ),
+    captions_at_top=True,  # the heel on the floor is what the first cues talk about
 )
 
 STANDING_CALF = Video(
@@ -671,8 +777,14 @@ STANDING_CALF = Video(
             CALF_READY,
             (Cue("Slowly bring your foot back.", "Vuelva a juntar los pies despacio."),),
         ),
-        Segment("still", 2.0, cues=(SWITCH_LEGS,)),
+        *_other_side(
+            CALF_READY,
+            CALF_STRETCH,
+            Cue("Step the other foot back.", "Dé un paso atrás con el otro pie."),
+            Cue("Keep your back heel on the floor.", "Mantenga el talón de atrás en el suelo."),
+        ),
     ),
+    captions_at_top=True,  # "keep your back heel on the floor": the heels must stay in sight
 )
 
 # The stretch series, in the order it plays.

@@ -35,12 +35,20 @@ class Segment:
 
 @dataclass(frozen=True)
 class Video:
-    """One stretch video: its props, the pose it opens on and its segments in order."""
+    """One stretch video: its props, the pose it opens on and its segments in order.
+
+    `captions_at_top` puts the captions near the top of the picture (a WebVTT line setting)
+    and the hold's countdown in the bottom corner, for stretches shown low in the picture
+    (feet, heels, a knee on the mat) that a caption at the bottom would hide."""
 
     id: str
     props: tuple[Prop, ...]
     start: Pose
     segments: tuple[Segment, ...]
+    captions_at_top: bool = False
+
+
+CAPTION_TOP_LINE = "4%"  # the WebVTT line setting of a caption placed at the top
 
 
 @dataclass(frozen=True)

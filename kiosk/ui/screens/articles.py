@@ -8,38 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.model import Article
 from kiosk.ui.rich_text import blocks_html
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.widgets import ContentButton, label, picture
-
-
-def list_card(ctx, title: str, summary: str, image, extra: str = "") -> ContentButton:
-    """A tappable row: picture on the left, title and summary on the right."""
-    theme = ctx.theme
-    widget = ContentButton(title, "card")
-    row = QHBoxLayout()
-    row.setSpacing(theme.px(28))
-    image_label = picture(ctx.media.pixmap(image, QSize(theme.px(260), theme.px(180))))
-    image_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    row.addWidget(image_label)
-    words = QVBoxLayout()
-    for text, role in ((title, "heading"), (summary, ""), (extra, "muted")):
-        if text:
-            part = label(text, role)
-            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            words.addWidget(part)
-    row.addLayout(words, 1)
-    widget.body.addLayout(row)
-    return widget
-
-
-def vertical_list(widgets: list[QWidget], spacing: int) -> QWidget:
-    holder = QWidget()
-    column = QVBoxLayout(holder)
-    column.setContentsMargins(0, 0, spacing // 2, 0)
-    column.setSpacing(spacing)
-    for widget in widgets:
-        column.addWidget(widget)
-    column.addStretch(1)
-    return holder
+from kiosk.ui.widgets import label, list_card, picture, vertical_list
 
 
 class ArticleListScreen(Screen):
@@ -54,12 +23,11 @@ class ArticleListScreen(Screen):
     def build(self) -> None:
         cards = []
         for article in self.ctx.bundle.model.articles:
-            card = list_card(
-                self.ctx,
-                self.ctx.text(article.title),
-                self.ctx.text(article.summary),
-                article.illustration,
-            )
+            texts = [
+                (self.ctx.text(article.title), "heading"),
+                (self.ctx.text(article.summary), ""),
+            ]
+            card = list_card(self.ctx.theme, self.ctx.media, article.illustration, texts)
             card.clicked.connect(
                 lambda _=False, a=article: self.navigate.emit(Route("article", a.id))
             )
@@ -78,7 +46,7 @@ class ArticleScreen(Screen):
 
     def build(self) -> None:
         article, theme = self.article(), self.ctx.theme
-        portrait = self.height() > self.width()
+        portrait = self.portrait()
         holder = QWidget()
         layout = QVBoxLayout(holder) if portrait else QHBoxLayout(holder)
         layout.setSpacing(theme.px(40))

@@ -21,6 +21,9 @@ class Route:
 
     screen: str
     item: str | None = None
+    # The part of a list the item was opened from (an exercise from the "while you wait"
+    # list: waiting_room), so that "next" stays within it.
+    within: str | None = None
 
 
 def target_route(target: str) -> Route:
@@ -134,6 +137,14 @@ class Screen(QWidget):
     def title(self) -> str:
         """The title shown in the top bar."""
         return ""
+
+    def portrait(self) -> bool:
+        """True when the page is taller than wide.
+
+        Asked of the page stack: on a first visit this screen is built before it has been laid
+        out, at Qt's default 640x480, which would always say landscape."""
+        page = self.parentWidget() or self
+        return page.height() > page.width()
 
     def is_busy(self) -> bool:
         """True while the screen must not be interrupted by the idle reset (a playing video)."""

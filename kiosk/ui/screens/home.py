@@ -35,14 +35,23 @@ class HomeScreen(Screen):
         grid.setContentsMargins(0, 0, 0, 0)
         spacing = self.ctx.theme.px(32)
         grid.setSpacing(spacing)
-        columns = 2 if len(tiles) > 1 else 1
+        columns = self._columns(len(tiles))
         for index, tile in enumerate(tiles):
             grid.addWidget(self._tile(tile), index // columns, index % columns)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)  # equal columns, whatever their words ask for
         # Large text on a small screen may not fit: then the tiles scroll rather than clip.
         self.root.addWidget(self.scroll_page(holder), 1)
         note = label(self.ctx.text(self.ctx.bundle.model.safety_note), "muted")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.root.addWidget(note)
+
+    def _columns(self, count: int) -> int:
+        """Two columns; three on a wide screen with five or more tiles, so that all of them
+        show at once, larger text too, rather than the last row hiding below the fold."""
+        if count < 2:
+            return 1
+        return 3 if count > 4 and not self.portrait() else 2
 
     def _tile(self, tile: Tile) -> ContentButton:
         theme, name = self.ctx.theme, self.ctx.text(tile.label)

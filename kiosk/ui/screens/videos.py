@@ -15,7 +15,7 @@ from kiosk.flows.video_series import AfterCard, Phase, VideoSeries
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import COLOURS
-from kiosk.ui.video.captions import CaptionLibrary
+from kiosk.ui.video.captions import CaptionLibrary, Cue
 from kiosk.ui.video.cards import caution_card, centred, closing_card
 from kiosk.ui.video.controls import PlayerControls
 from kiosk.ui.video.memory import keep_frames_off_the_heap
@@ -165,10 +165,15 @@ class VideoScreen(Screen):
 
     def current_caption(self) -> str:
         """The caption for the current position, or "" when captions are off."""
+        cue = self.current_cue()
+        return cue.text if cue else ""
+
+    def current_cue(self) -> Cue | None:
+        """The caption cue for the current position (its text and place), if one shows."""
         if self.playback is None or not self.captions_on:
-            return ""
+            return None
         track = self.captions.track(self.video, self.ctx.session.language)
-        return track.text_at(self.playback.position)
+        return track.cue_at(self.playback.position)
 
     def show_closing(self) -> None:
         """The closing card; home on a tap or after closing_seconds."""
@@ -206,7 +211,8 @@ class VideoScreen(Screen):
             position, duration = (playback.position, playback.duration) if playback else (0, 0)
             self.controls.set_progress(position, duration)
         if self.surface is not None:
-            self.surface.set_caption(self.current_caption())
+            cue = self.current_cue()
+            self.surface.set_caption(cue.text if cue else "", cue.line_percent if cue else None)
 
     def video_failed(self, reason: str) -> None:
         """Say the current video can't play, log why, and move on after error_seconds."""

@@ -20,6 +20,23 @@ class Cue:
     start_ms: int
     end_ms: int
     text: str
+    # From the cue's `line:` setting: how far down the picture the caption's top sits, in
+    # percent (0 is the top edge); None keeps it at the bottom, the WebVTT default.
+    line_percent: float | None = None
+
+
+def line_percent(line: str | None) -> float | None:
+    """A WebVTT cue's `line` setting as a percentage from the top, or None for the default.
+
+    "8%" is 8 %; a line number counts from the top when 0 or more ("0" is the top) and from
+    the bottom when negative, which is where captions go anyway."""
+    value = (line or "").split(",")[0]  # an alignment may follow: 10%,start
+    try:
+        if value.endswith("%"):
+            return min(max(float(value[:-1]), 0.0), 100.0)
+        return 0.0 if value and int(value) >= 0 else None
+    except ValueError:
+        return None  # a malformed setting is ignored, as WebVTT says
 
 
 class CaptionTrack:
@@ -39,19 +56,29 @@ class CaptionTrack:
             return cls([])
         return cls(
             [
-                Cue(c.start_time.in_milliseconds(), c.end_time.in_milliseconds(), c.text)
+                Cue(
+                    c.start_time.in_milliseconds(),
+                    c.end_time.in_milliseconds(),
+                    c.text,
+                    line_percent(c.settings.line if c.settings else None),
+                )
                 for c in captions
             ]
         )
 
-    def text_at(self, position_ms: int) -> str:
-        """The text on screen at `position_ms`: the latest cue started and not yet ended."""
+    def cue_at(self, position_ms: int) -> Cue | None:
+        """The cue on screen at `position_ms`: the latest started and not yet ended."""
         index = bisect.bisect_right(self._starts, position_ms)
         # Cues may overlap, so look back past cues that have already ended.
         for cue in reversed(self.cues[:index]):
             if cue.end_ms > position_ms:
-                return cue.text
-        return ""
+                return cue
+        return None
+
+    def text_at(self, position_ms: int) -> str:
+        """The text on screen at `position_ms`, or ""."""
+        cue = self.cue_at(position_ms)
+        return cue.text if cue else ""
 
 
 class CaptionLibrary:

@@ -34,6 +34,7 @@ class VideoSurface(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.caption_px = caption_px
         self.caption = ""
+        self.caption_line: float | None = None  # percent from the top; None: at the bottom
         self.message = ""
         self._image = QImage()
         self._still = QPixmap()
@@ -53,9 +54,10 @@ class VideoSurface(QWidget):
         self._still = pixmap
         self.update()
 
-    def set_caption(self, text: str) -> None:
-        if text != self.caption:
-            self.caption = text
+    def set_caption(self, text: str, line_percent: float | None = None) -> None:
+        """Show `text` over the picture: at the bottom, or `line_percent` down from its top."""
+        if (text, line_percent) != (self.caption, self.caption_line):
+            self.caption, self.caption_line = text, line_percent
             self.update()
 
     def set_message(self, text: str, icon: QPixmap) -> None:
@@ -96,7 +98,12 @@ class VideoSurface(QWidget):
         room = picture.adjusted(picture.width() // 20, 0, -picture.width() // 20, 0)
         text_rect = painter.boundingRect(room, int(flags), self.caption)
         bottom = picture.bottom() - picture.height() // 20
-        text_rect.moveBottom(bottom - pad)
+        if self.caption_line is None:
+            text_rect.moveBottom(bottom - pad)
+        else:
+            # Where the cue asks, so it leaves the body part it talks about in sight.
+            top = picture.top() + round(picture.height() * self.caption_line / 100) + pad
+            text_rect.moveTop(min(top, bottom - pad - text_rect.height()))
         band = text_rect.adjusted(-2 * pad, -pad, 2 * pad, pad)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(CAPTION_BAND)
