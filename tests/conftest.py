@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedBundle, load_bundle
 from kiosk.content.locate import builtin_bundle_dir
+from kiosk.paths import HOME_ENV
 from kiosk.ui.composition import Kiosk, build_kiosk
 from kiosk.ui.window import KioskWindow
 from tests.helpers.driving import settle
@@ -22,6 +23,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 MakeWindow = Callable[..., KioskWindow]
 MakeKiosk = Callable[..., Kiosk]
+
+
+@pytest.fixture(autouse=True)
+def kiosk_home(tmp_path_factory, monkeypatch) -> Path:
+    """Every test's kiosk folders (settings, PIN, lock, data) live under a fresh tmp folder:
+    no test reads or writes the real ones, and parallel workers never share them."""
+    home = tmp_path_factory.mktemp("kiosk-home")
+    monkeypatch.setenv(HOME_ENV, str(home))
+    return home
 
 
 @pytest.fixture(scope="session")
