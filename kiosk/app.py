@@ -65,7 +65,7 @@ def run(
             window.resize(*WINDOWED_SIZE)
             window.show()
         else:
-            KeyboardLock(window)
+            KeyboardLock(window, allowed=kiosk.keypad.handles)
             # At the screen's size already: shown unsized, it is first laid out at its size
             # hint, and the attract screen was rendered twice more before the first paint.
             window.setGeometry(window.screen().geometry())

@@ -26,6 +26,21 @@ log = logging.getLogger(__name__)
 # An Ed25519 public key as kiosk keygen writes it (kiosk.feed.keys reads it).
 FEED_KEY_PATTERN = r"ed25519:[A-Za-z0-9+/]{43}="
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
+# Arrows and Tab move, Return, Enter and Space tap, Escape and a keypad's Back go back.
+KEYPAD_KEYS = (
+    "Tab=next",
+    "Backtab=previous",
+    "Down=next",
+    "Right=next",
+    "Up=previous",
+    "Left=previous",
+    "Return=activate",
+    "Enter=activate",
+    "Space=activate",
+    "Select=activate",
+    "Escape=back",
+    "Back=back",
+)
 ORIENTATIONS = ("auto", "landscape", "portrait", "inverted-landscape", "inverted-portrait")
 
 
@@ -193,7 +208,21 @@ SETTINGS: tuple[Setting, ...] = (
         unit="minutes",
         applies="now",
     ),
+    Setting(
+        "keypad_keys",
+        "Keypad keys",
+        tuple,
+        KEYPAD_KEYS,
+        "Keys that work the kiosk without touch (a keyboard, or a USB navigation keypad), each "
+        "as Key=action: next or previous moves the focus ring, activate taps the ringed "
+        "control, back goes back. Keys are named as Qt names them: Tab, Down, Return, F1.",
+        applies="now",
+        pattern=r"[A-Za-z0-9_+]+=(next|previous|activate|back)",
+        pattern_help="Key=action entries such as Down=next",
+        editable_in_panel=False,
+    ),
 )
+
 BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
 
@@ -212,6 +241,7 @@ class Settings:
     feed_address: str = ""
     feed_keys: tuple[str, ...] = ()
     feed_check_minutes: int = 15
+    keypad_keys: tuple[str, ...] = KEYPAD_KEYS
 
 
 class LoadedSettings(NamedTuple):

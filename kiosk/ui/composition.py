@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from kiosk.content import LoadedBundle
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.keypad import KeypadNavigator
 from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.staff.access import StaffAccess
@@ -52,6 +53,8 @@ class Kiosk(QObject):
         )
         self.setParent(self.window)  # lives and dies with the window
         self.staff = StaffAccess(self.window)
+        self.keypad = KeypadNavigator(self.window, self.live_settings.current.keypad_keys)
+        self.live_settings.changed.connect(self.keypad.use_settings)
         self.services: KioskServices | None = None  # None in a preview: no store, no counts
         self.services_started.connect(self.staff.use_services)
         if kiosk_mode:  # frameless and on top; only exit_kiosk() closes it
