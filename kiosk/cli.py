@@ -74,6 +74,10 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--size", default="1920x1080", help="window size, WIDTHxHEIGHT")
     sub.add_argument("--lang", help="language to show (default: the bundle's)")
     sub.add_argument("--bundle", type=Path, help="bundle folder or .zip (default: built-in)")
+    sub = command(
+        "audit", _audit, "Measure every patient screen for accessibility; exit 1 on a fault."
+    )
+    sub.add_argument("--bundle", type=Path, help="bundle folder or .zip (default: built-in)")
     sub = command("run", _run, "Start the kiosk (fullscreen, on the built-in bundle).")
     sub.add_argument("--windowed", action="store_true", help="run in a normal window (demo)")
     sub.add_argument("--bundle", type=Path, help="preview a bundle folder or .zip")
@@ -340,6 +344,19 @@ def _screenshots(args: argparse.Namespace) -> int:
         return 0
 
     return _with_bundle(args.bundle, capture)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display needed
+
+    def audit(loaded: LoadedBundle) -> int:
+        from kiosk.ui.audit import run_audit
+
+        return run_audit(loaded)
+
+    return _with_bundle(args.bundle, audit)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -7,12 +7,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel
 
 from kiosk.content import LoadedBundle, load_bundle
 from kiosk.content.locate import builtin_bundle_dir
+from kiosk.ui.audit import clipped_text
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import picker_paths
 from kiosk.ui.top_bar import TitleLabel
@@ -29,32 +28,6 @@ BUNDLES = {
 @cache
 def bundle(name: str) -> LoadedBundle:
     return load_bundle(BUNDLES[name])
-
-
-def clipped_text(label: QLabel) -> str | None:
-    """Why `label`'s words do not fit the room it was given, or None when they do."""
-    text = label.text()
-    if not text.strip() or label.textFormat() == Qt.TextFormat.RichText:
-        return None
-    room = label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(), 0)
-    flags = int(label.alignment()) | (int(Qt.TextFlag.TextWordWrap) if label.wordWrap() else 0)
-    needed = QFontMetrics(label.font()).boundingRect(room, flags, text)
-    if needed.width() > room.width() + 1 or needed.height() > room.height() + 1:
-        return f"needs {needed.width()}x{needed.height()} px, has {room.width()}x{room.height()}"
-    return _cut_by_a_parent(label)
-
-
-def _cut_by_a_parent(widget: QWidget) -> str | None:
-    """Whether a parent (a button, a card, the window) is smaller than the label inside it."""
-    child = widget
-    while (parent := child.parentWidget()) is not None:
-        if isinstance(parent.parentWidget(), QScrollArea):
-            return None  # below the fold of a scrolling page is what scrolling is for
-        where = widget.rect().translated(widget.mapTo(parent, widget.rect().topLeft()))
-        if not parent.rect().contains(where):
-            return f"sticks out of its {type(parent).__name__}"
-        child = parent
-    return None
 
 
 def clipped_labels(window) -> list[str]:
