@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFrame, QLabel
 
 from kiosk.content import load_bundle
 from kiosk.ui.staff.changes import MOST_LINES, changes_card
+from kiosk.ui.staff.sources import Candidate
 from kiosk.ui.theme import Theme
-from tests.helpers.driving import tap, visible_names
+from tests.helpers.driving import settle, tap, visible_names
 from tests.helpers.staff import bundle_version, open_panel, start_services, texts
 
 DRIVE = "CLINIC-USB"
@@ -101,7 +102,7 @@ def test_a_checked_bundle_shows_what_it_changes_then_so_does_the_content_page(
     words = texts(window)
     for line in (
         "What changes",
-        "What changes from small-test 2.1 to small-test 3.0",
+        "From small-test 2.1 to small-test 3.0",
         "  the bundle's title:",
         "    sets: 2 → 4",
     ):
@@ -119,3 +120,23 @@ def test_a_long_diff_is_cut_to_a_card(qtbot) -> None:
     shown = [w.text() for w in frame.findChildren(QLabel)]
     assert len(shown) == MOST_LINES + 2  # heading, the lines kept, and how many more
     assert shown[-1] == "…and 21 more lines: kiosk diff prints them all."
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_changes_have_room_on_the_install_page(qtbot, make_kiosk, small, tmp_path, size):
+    kiosk = make_kiosk(small, size=size)
+    start_services(kiosk, tmp_path / "home")
+    service = kiosk.services.bundles
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk.window, "Install")
+    with qtbot.waitSignal(service.installed, timeout=10000):
+        kiosk.window.current_screen.pages["Install"].install(
+            Candidate(
+                bundle_version(tmp_path / "v3", "3.0", "Spring"), tmp_path, "USB drive", "folder"
+            )
+        )
+    settle()
+    card = next(
+        w for w in kiosk.window.findChildren(QFrame) if w.accessibleName() == "What changes"
+    )
+    assert card.isVisible() and card.visibleRegion().boundingRect().height() >= card.height() // 2
