@@ -45,7 +45,7 @@ def changes_card(theme: Theme, lines: list[str]) -> QFrame:
     """The diff's lines in a card headed "What changes"."""
     frame, body = titled_card(theme, "What changes")
     first, rest = lines[0], lines[1:MOST_LINES]
-    # "What changes from knee-care 1.0.0 to knee-care 1.1.0:" under the heading "What changes"
+    # "What changes from clinic-a 1.0 to clinic-a 1.1:" under the heading "What changes"
     body.addWidget(label("From " + first.removeprefix("What changes from ").rstrip(":"), "muted"))
     for line in rest:
         body.addWidget(label(line))
