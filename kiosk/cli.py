@@ -6,11 +6,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import date
 from pathlib import Path
 
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.archive import write_zip
 from kiosk.content.cases import run_case
+from kiosk.content.checks import lint_warnings
 from kiosk.content.locate import builtin_bundle_dir
 from kiosk.content.model import Bundle, Result
 from kiosk.content.problems import refusal_text
@@ -39,11 +42,17 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub = command("validate", _validate, "Check a bundle folder or .zip and list every problem.")
     sub.add_argument("path", nargs="?", type=Path, help="bundle folder or .zip (default: built-in)")
+    sub.add_argument("--strict", action="store_true", help="fail on warnings too (for CI)")
+    sub.add_argument("--today", type=date.fromisoformat, help="judge review dates as of YYYY-MM-DD")
     sub = command("info", _info, "Summarise a bundle: id, version, languages, counts, size.")
     sub.add_argument("path", nargs="?", type=Path, help="bundle folder or .zip (default: built-in)")
     sub = command("pack", _pack, "Validate a bundle folder, then write a reproducible .zip of it.")
     sub.add_argument("folder", type=Path, help="the bundle folder (holding bundle.json)")
     sub.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
+    sub = command("diff", _diff, "Say in plain words what a new bundle changes.")
+    sub.add_argument("old", help="bundle folder, .zip, or an installed id-version (kiosk list)")
+    sub.add_argument("new", help="bundle folder, .zip, or an installed id-version")
+    sub.add_argument("--json", action="store_true", help="print JSON (for tools)")
     command("schema", _schema, "Print the JSON Schema of bundle.json (for editors).")
     sub = command("install", _install, "Install a bundle folder or .zip; it goes live when idle.")
     sub.add_argument("path", type=Path, help="bundle folder or .zip")
@@ -110,9 +119,13 @@ def _print_refusal(source: str, refusal: BundleInvalid) -> None:
 def _validate(args: argparse.Namespace) -> int:
     def report(loaded: LoadedBundle) -> int:
         model = loaded.model
+        warnings = [*loaded.warnings, *lint_warnings(model, args.today or date.today())]
         print(f"{args.path or loaded.root}: valid ({model.id} {model.version})")
-        for warning in loaded.warnings:
+        for warning in warnings:
             print(f"  warning: {warning}")
+        if args.strict and warnings:
+            print(f"--strict: {len(warnings)} warning(s) count as failures", file=sys.stderr)
+            return 1
         return 0
 
     return _with_bundle(args.path, report)
@@ -139,6 +152,7 @@ def _info(args: argparse.Namespace) -> int:
         for label, value in rows:
             print(f"{label + ':':14}{value}")
         _print_cases(model)
+        _print_reading_level(model)
         return 0
 
     return _with_bundle(args.path, report)
@@ -156,6 +170,53 @@ def _print_cases(model: Bundle) -> None:
         print(f"  [{index}] {' > '.join(case.answers)} -> {reached}: {verdict}")
         if case.why:
             print(f"      why: {case.why}")
+
+
+def _print_reading_level(model: Bundle) -> None:
+    """The overall reading grade per language, and the hardest texts."""
+    from kiosk.content.reading import ReadingUnavailable, reading_summary
+
+    try:
+        levels = reading_summary(model)
+    except ReadingUnavailable as why:
+        print(f"{'reading level:':14}not scored: {why}")
+        return
+    limit = model.reading_level.max_grade
+    print(f"{'reading level:':14}US grade (Spanish: Fernandez-Huerta as a grade), limit {limit:g}")
+    for level in levels:
+        print(f"  {level.language}: grade {level.grade:.1f} overall, {level.texts} texts scored")
+        for text in level.hardest:
+            print(f"    {text.grade:5.1f}  {text.path}: {text.text[:70]}")
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from kiosk.content.diff import diff_bundles, diff_lines
+
+    try:
+        with ExitStack() as stack:
+            old, new = (
+                stack.enter_context(open_bundle(_bundle_place(a))) for a in (args.old, args.new)
+            )
+            diff = diff_bundles(old, new)
+    except BundleInvalid as refusal:
+        _print_refusal(refusal.source, refusal)
+        return 1
+    if args.json:
+        print(json.dumps(diff.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(diff_lines(diff)))
+    return 0
+
+
+def _bundle_place(name: str) -> Path:
+    """A folder or .zip as given, else the installed bundle of that id-version."""
+    path = Path(name)
+    if path.exists():
+        return path
+    from kiosk.store import BundleStore
+
+    installed = {row.name: row.folder for row in BundleStore().list_installed()}
+    return installed.get(name, path)  # a path that does not exist is refused by name
 
 
 def _human_size(size: int) -> str:

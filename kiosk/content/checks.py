@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from kiosk.content.cases import case_problems, unchecked_results
@@ -22,6 +23,8 @@ from kiosk.content.model import (
     Text,
 )
 from kiosk.content.problems import Problem, format_path
+from kiosk.content.reading import ReadingUnavailable, reading_warnings
+from kiosk.content.review import overdue_warnings, review_problems
 from kiosk.content.wording import ADDED_LATER, DEFAULT_WORDING, placeholders
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&#?[A-Za-z0-9]+;")
@@ -41,12 +44,24 @@ def check_bundle(bundle: Bundle, nodes: Nodes, root: Path, limits: Limits) -> li
     found += _check_home(bundle)
     found += _check_exercises(bundle)
     found += _check_wording(bundle)
+    found += review_problems(bundle, {str(v) for _, v in nodes if isinstance(v, MediaRef)})
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
 
 
 def bundle_warnings(bundle: Bundle) -> list[Problem]:
     """What a valid bundle should still look at: picker results that no case checks."""
     found = unchecked_results(bundle.picker, bundle.default_language)
+    return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
+
+
+def lint_warnings(bundle: Bundle, today: date) -> list[Problem]:
+    """What `kiosk validate` adds to the load's warnings: items past their review_by date, and
+    texts above the reading level (scored here, not at load: the kiosk's start skips them)."""
+    found = overdue_warnings(bundle, today)
+    try:
+        found += reading_warnings(bundle)
+    except ReadingUnavailable as why:
+        found.append((("reading_level",), f"not checked: {why}"))
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -144,6 +145,52 @@ Block = Annotated[Paragraph | Bullets, Field(discriminator="kind")]
 RichText = Annotated[list[Block], Field(min_length=1, max_length=60)]
 
 
+# --- Governance: who reviewed what, when it runs out, whose media it is ---------------------
+
+
+class Source(Strict):
+    """Where clinical content comes from: words for patients, and optionally an address."""
+
+    text: Text = Field(description="The source's name, shown on the About screen.")
+    url: AnyHttpUrl | None = Field(None, description="An http(s) address for it; never opened.")
+
+
+class Review(Strict):
+    """A clinical review of one item (a video, exercise, article or the picker)."""
+
+    source: Source
+    reviewed_by: str = Field(
+        min_length=1, max_length=200, description="Who reviewed it: a name or a role."
+    )
+    reviewed_on: date = Field(description="When it was reviewed (YYYY-MM-DD).")
+    review_by: date = Field(description="When it must be reviewed again (YYYY-MM-DD).")
+
+
+class MediaCredit(Strict):
+    """Attribution of media as TASL asks: title, author, source and licence."""
+
+    files: list[Annotated[str, Field(min_length=1, max_length=255)]] = Field(
+        min_length=1,
+        max_length=500,
+        description="Media paths in the bundle, or patterns such as assets/illustrations/*.svg.",
+    )
+    title: Text
+    author: str = Field(min_length=1, max_length=200)
+    source: str | None = Field(None, max_length=300, description="Where it comes from.")
+    licence: str = Field(min_length=1, max_length=200, description="e.g. CC BY 4.0.")
+    licence_url: AnyHttpUrl | None = None
+
+
+class ReadingLevel(Strict):
+    max_grade: float = Field(
+        8,
+        ge=1,
+        le=20,
+        description="Warn about texts above this US grade (English Flesch-Kincaid; Spanish "
+        "Fernandez-Huerta mapped to a grade: (100 - score) / 10 + 4).",
+    )
+
+
 # --- Bundle sections -------------------------------------------------------------------------
 
 
@@ -174,6 +221,7 @@ class Video(Strict):
         description="One WebVTT file per language the bundle provides."
     )
     poster: ImageFile
+    review: Review | None = None
 
 
 class VideoSeries(Strict):
@@ -221,6 +269,7 @@ class Exercise(Strict):
         description="waiting_room: seated or standing, listed by a home tile whose target is "
         "exercises:waiting_room; home: needs the floor, marked 'for home' in the list.",
     )
+    review: Review | None = None
 
 
 class Answer(Strict):
@@ -304,6 +353,7 @@ class Picker(Strict):
     cases: list[PickerCase] = Field(
         default_factory=list, max_length=500, description="Answer paths and where they must end."
     )
+    review: Review | None = None
 
     def root_id(self) -> str:
         """The first question: the one node no answer leads to (validation ensures one)."""
@@ -320,6 +370,7 @@ class Article(Strict):
     illustration: ImageFile
     body: RichText
     links: list[Link] = Field(default_factory=list, max_length=3)
+    review: Review | None = None
 
 
 class Slide(Strict):
@@ -384,6 +435,8 @@ class Bundle(Strict):
     interface_text: dict[str, Text] = Field(
         default_factory=dict, description="Overrides of the kiosk's own wording, by key."
     )
+    media_credits: list[MediaCredit] = Field(default_factory=list, max_length=200)
+    reading_level: ReadingLevel = Field(default_factory=ReadingLevel)
 
     model_config = ConfigDict(populate_by_name=True)
 

@@ -60,11 +60,43 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
         "es": "Hizo {done} de {total} repeticiones.",
     },
     "for_home": {"en": "For home: you need the floor", "es": "Para casa: necesita el suelo"},
+    # The "About this content" screen, reached from home's footer.
+    "about_content": {"en": "About this content", "es": "Sobre esta información"},
+    "about_clinic": {
+        "en": "This content is from {clinic}.",
+        "es": "Esta información es de {clinic}.",
+    },
+    "about_sources": {"en": "Where it comes from", "es": "De dónde viene"},
+    "about_reviewed": {
+        "en": "The clinic last checked it on {date}.",
+        "es": "La clínica la revisó por última vez el {date}.",
+    },
+    "about_not_reviewed": {
+        "en": "The clinic has not said when it last checked it.",
+        "es": "La clínica no ha dicho cuándo la revisó.",
+    },
+    "about_media": {"en": "Pictures, videos and type", "es": "Imágenes, videos y letra"},
+    "credit_line": {
+        "en": "{title}, by {author}. Licence: {licence}.",
+        "es": "{title}, de {author}. Licencia: {licence}.",
+    },
 }
 
 # Wording added since bundles in other languages were first made. Such a bundle stays valid
 # without them (backward compatible) and shows these few in English until it gives its own.
-ADDED_LATER = frozenset({"reps_done", "for_home"})
+ADDED_LATER = frozenset(
+    {
+        "reps_done",
+        "for_home",
+        "about_content",
+        "about_clinic",
+        "about_sources",
+        "about_reviewed",
+        "about_not_reviewed",
+        "about_media",
+        "credit_line",
+    }
+)
 
 
 def placeholders(template: str) -> set[str]:

@@ -265,8 +265,7 @@ def failures(results: list[ScreenAudit]) -> list[str]:
 
 def run_audit(bundle: LoadedBundle) -> int:
     """Print the table and any failures; 0 when every screen passes."""
-    app = QApplication.instance() or QApplication(["kiosk-audit"])
-    app.setApplicationName("knee-kiosk")
+    QApplication.instance() or QApplication(["kiosk-audit"])
     results = audit_bundle(bundle)
     print(table(results))
     problems = failures(results)

@@ -88,6 +88,7 @@ def capture_all(
     camera.visit(Route("articles"), "article-list")
     for article in model.articles:
         camera.visit(Route("article", article.id), f"article-{article.id}")
+    camera.visit(Route("about"), "about")
     window.session.set_larger_text(True)
     camera.visit(Route("home"), "home-larger-text")
     camera.visit(Route("article", model.articles[0].id), "article-larger-text")

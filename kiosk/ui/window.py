@@ -40,6 +40,7 @@ SCREEN_CLASSES = {
     "articles": "kiosk.ui.screens.articles:ArticleListScreen",
     "article": "kiosk.ui.screens.articles:ArticleScreen",
     "videos": "kiosk.ui.screens.videos:VideoScreen",
+    "about": "kiosk.ui.screens.about:AboutScreen",
     "staff-pin": "kiosk.ui.staff.pin_pad:PinPadScreen",
     "staff": "kiosk.ui.staff.panel:StaffPanelScreen",
 }

@@ -1,12 +1,14 @@
 """Pictures of the staff side at two sizes: python -m tests.ui.staff_shots /tmp/staff-shots
 
-The PIN pad (empty, typing, wrong, locked), and the panel's pages: Content, Install (the
-drive's candidates, an install in progress, ready, refused), Settings, Usage, Volume and Feed
+The PIN pad (empty, typing, wrong, locked), and the panel's pages: Content (with a review
+overdue), Install (the drive's candidates, an install in progress, ready with what it changes,
+refused), Content with the update waiting and what it changes, Settings, Usage, Volume and Feed
 (checked, then its folder gone)."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import sys
@@ -15,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFrame
 
 from kiosk.content import load_bundle
 from kiosk.settings import BY_KEY
@@ -23,7 +25,6 @@ from kiosk.ui.composition import Kiosk, build_kiosk
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import Camera
 from tests.feed.conftest import Feed, make_key
-from tests.helpers.places import SMALL_BUNDLE
 from tests.helpers.staff import (
     PIN,
     broken_bundle,
@@ -77,8 +78,44 @@ def follow_a_feed(kiosk: Kiosk, work: Path) -> Path:
     return feed.folder
 
 
+def edit_manifest(folder: Path, change) -> Path:
+    manifest = folder / "bundle.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    change(data)
+    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def with_reviews(data: dict) -> None:
+    """Each exercise reviewed a year ago; one of them was due a month ago."""
+    today = date.today()
+    for index, exercise in enumerate(data["exercises"]):
+        exercise["review"] = {
+            "source": {"text": {"fr": "L'article de la clinique", "en": "The clinic's article"}},
+            "reviewed_by": "Clinic chiropractor",
+            "reviewed_on": (today - timedelta(days=400)).isoformat(),
+            "review_by": (today + timedelta(days=-30 if index == 1 else 200)).isoformat(),
+        }
+
+
+def spring_changes(data: dict) -> None:
+    """The update the pictures install: more sets, and a step reworded in both languages."""
+    with_reviews(data)
+    data["exercises"][0]["sets"] = 3
+    step = data["exercises"][0]["steps"][0]["instruction"]
+    step["en"], step["fr"] = "Make small, slow circles.", "Faites de petits cercles lents."
+    data["exercises"][1]["review"]["review_by"] = (date.today() + timedelta(days=335)).isoformat()
+
+
+def changes_room(window) -> int:
+    """The height the staff panel gives its "What changes" card on screen now."""
+    cards = [w for w in window.findChildren(QFrame) if w.accessibleName() == "What changes"]
+    return max((w.visibleRegion().boundingRect().height() for w in cards), default=0)
+
+
 def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
-    bundle = load_bundle(SMALL_BUNDLE)
+    on_show = bundle_version(work / "on-show", "2.1", "Knee care (small test)")
+    bundle = load_bundle(edit_manifest(on_show, with_reviews))
     kiosk = build_kiosk(bundle)
     window = kiosk.window
     window.resize(*size)
@@ -87,7 +124,9 @@ def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
     usb.mkdir(parents=True)
     feed = follow_a_feed(kiosk, work)
     services = start_services(kiosk, work / "home", usb)
-    zipped(bundle_version(work / "v3", "3.0", "Spring update"), usb / "spring.zip")
+    services.store.builtin_dir = on_show  # the reviewed copy stands for the built-in content
+    spring = edit_manifest(bundle_version(work / "v3", "3.0", "Spring update"), spring_changes)
+    zipped(spring, usb / "spring.zip")
     broken_bundle(usb / "broken-content")
     bundle_version(usb / "updates" / "summer", "4.0", "Summer update")
     record_usage(services.usage)
@@ -125,6 +164,9 @@ def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
     install._progress(0.45, "checking")
     camera.shoot(f"panel-install-progress-{tag}")
     wait_for(lambda: install.state != "installing")
+    # The page's scrolling diff is sized by a layout pass after the render; under load a shot
+    # taken at once caught the buttons before it moved them down.
+    wait_for(lambda: changes_room(window) > 0)
     camera.shoot(f"panel-install-ready-{tag}")
     install.look_again()
     broken = next(c for c in install.candidates if c.name == "broken-content")

@@ -42,9 +42,12 @@ def clipped_labels(window) -> list[str]:
 
 
 def screens_to_check(window, loaded: LoadedBundle):
-    """Home (tile labels), every picker node (answers, titles) and every article's title."""
+    """Home (tile labels), every picker node (answers, titles), every article's title, and
+    About this content (sources, credits)."""
     window.go(Route("home"))
     yield "home"
+    window.go(Route("about"))
+    yield "about"
     window.go(Route("picker"))
     for path in picker_paths(loaded.model.picker):
         window.current_screen.show_path(path)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from kiosk.content.model import Tile
 from kiosk.ui.screens.base import Route, Screen, target_route
 from kiosk.ui.theme import COLOURS
-from kiosk.ui.widgets import ContentButton, label
+from kiosk.ui.widgets import ContentButton, button, label
 
 
 def tile_route(tile: Tile) -> Route:
@@ -42,9 +42,21 @@ class HomeScreen(Screen):
             grid.setColumnStretch(column, 1)  # equal columns, whatever their words ask for
         # Large text on a small screen may not fit: then the tiles scroll rather than clip.
         self.root.addWidget(self.scroll_page(holder), 1)
+        self.root.addLayout(self._footer())
+
+    def _footer(self) -> QHBoxLayout:
+        """The safety note, and the way to "About this content" (sources, reviews, credits)."""
+        footer = QHBoxLayout()
+        footer.setSpacing(self.ctx.theme.px(24))
         note = label(self.ctx.text(self.ctx.bundle.model.safety_note), "muted")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.root.addWidget(note)
+        footer.addWidget(note, 1)
+        icon = self.ctx.media.icon("mdi6.information-outline", COLOURS["primary"])
+        about = button(self.ctx.word("about_content"), icon=icon)
+        about.setIconSize(QSize(self.ctx.theme.px(40), self.ctx.theme.px(40)))
+        about.clicked.connect(lambda: self.navigate.emit(Route("about")))
+        footer.addWidget(about)
+        return footer
 
     def _columns(self, count: int) -> int:
         """Two columns; three on a wide screen with five or more tiles, so that all of them

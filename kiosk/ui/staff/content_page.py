@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFrame, QWidget
 
 from kiosk.content import LoadedBundle
 from kiosk.store import InstalledBundle, Pointer, StoreError
+from kiosk.ui.staff.access import StaffAccess
+from kiosk.ui.staff.changes import ChangesCache, changes_card, reviews_card, titled_card
 from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import card, label
+from kiosk.ui.widgets import label
 
 ROLE_WORDS = {
     "active": "on show",
@@ -39,11 +42,19 @@ class ContentPage(Page):
 
     title = "Content"
 
+    def __init__(self, access: StaffAccess, parent: QObject) -> None:
+        super().__init__(access, parent)
+        self.changes = ChangesCache()
+
+    def today(self) -> date:
+        """The day reviews are judged on: from StaffAccess's clock, which tests set."""
+        return date.fromtimestamp(self.access.clock())
+
     def build(self, theme: Theme) -> QWidget:
         spacing = theme.px(24)
         services = self.services
         if services is None:  # a preview: the panel says so; there is no store to show
-            return scrolling_column([self._on_show(theme, None)], spacing)
+            return scrolling_column([self._on_show(theme, None), self._reviews(theme)], spacing)
         try:
             pointer = services.store.pointer()
         except StoreError as error:
@@ -53,8 +64,9 @@ class ContentPage(Page):
         rows = services.store.list_installed()
         cards = [
             self._on_show(theme, rows),
-            self._waiting(theme, pointer, rows),
+            *self._waiting(theme, pointer, rows),
             self._previous(theme, pointer, rows),
+            self._reviews(theme),
             self._installed(theme, rows),
         ]
         return scrolling_column([c for c in cards if c is not None], spacing)
@@ -62,7 +74,7 @@ class ContentPage(Page):
     def _on_show(self, theme: Theme, rows: list[InstalledBundle] | None) -> QFrame:
         shown = self.window.ctx.bundle
         model = shown.model
-        frame, body = _card(theme, "On show now")
+        frame, body = titled_card(theme, "On show now")
         body.addWidget(label(model.title.get("en", model.default_language), "value"))
         body.addWidget(label(f"Version {model.version}  ·  {self._source(shown, rows)}"))
         return frame
@@ -79,26 +91,31 @@ class ContentPage(Page):
                 return f"installed {when(row.installed_at)}"
         return f"from {shown.root}"
 
-    def _waiting(
-        self, theme: Theme, pointer: Pointer, rows: list[InstalledBundle]
-    ) -> QFrame | None:
-        """New content checked and waiting for a quiet moment, with Activate now."""
+    def _reviews(self, theme: Theme) -> QFrame:
+        return reviews_card(theme, self.window.ctx.bundle, self.today())
+
+    def _waiting(self, theme: Theme, pointer: Pointer, rows: list[InstalledBundle]) -> list[QFrame]:
+        """New content checked and waiting for a quiet moment, with Activate now, and under it
+        what it changes compared with the content on show."""
         shown_root = self.window.ctx.bundle.root
         name = pointer.pending
         if name is None and pointer.active and not _same(shown_root, _folder(rows, pointer.active)):
             name = pointer.active  # activated, waiting for the patient on screen to leave
         if name is None:
-            return None
-        frame, body = _card(theme, "Waiting to go live")
+            return []
+        frame, body = titled_card(theme, "Waiting to go live")
         body.addWidget(label(_describe(rows, name)))
         body.addWidget(label("It goes on show by itself the next time the kiosk is idle.", "muted"))
         body.addLayout(
             button_row(staff_button("Activate now", self.access.activate_now, "primary"))
         )
-        return frame
+        folder = _folder(rows, name)
+        if folder is None:
+            return [frame]
+        return [frame, changes_card(theme, self.changes.lines(self.window.ctx.bundle, folder))]
 
     def _previous(self, theme: Theme, pointer: Pointer, rows: list[InstalledBundle]) -> QFrame:
-        frame, body = _card(theme, "Go back")
+        frame, body = titled_card(theme, "Go back")
         previous = pointer.last_known_good
         if previous:
             body.addWidget(label(f"The previous content: {_describe(rows, previous)}."))
@@ -111,7 +128,7 @@ class ContentPage(Page):
         return frame
 
     def _installed(self, theme: Theme, rows: list[InstalledBundle]) -> QFrame:
-        frame, body = _card(theme, "Installed content")
+        frame, body = titled_card(theme, "Installed content")
         if not rows:
             body.addWidget(
                 label("Nothing installed yet: the built-in content is on show.", "muted")
@@ -126,14 +143,6 @@ class ContentPage(Page):
             )
         )
         return frame
-
-
-def _card(theme: Theme, heading: str):
-    frame, body = card()
-    body.setContentsMargins(*[theme.px(28)] * 4)
-    body.setSpacing(theme.px(12))
-    body.addWidget(label(heading, "heading"))
-    return frame, body
 
 
 def _folder(rows: list[InstalledBundle], name: str) -> Path | None:

@@ -13,6 +13,7 @@ from kiosk import settings as kiosk_settings
 from kiosk.content import Problem
 from kiosk.store import InboxOutcome, InstallResult
 from kiosk.ui.staff.access import StaffAccess
+from kiosk.ui.staff.changes import ChangesCache, changes_card
 from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
 from kiosk.ui.staff.sources import Candidate, find_candidates
@@ -45,6 +46,7 @@ class InstallPage(Page):
         self.problems: list[Problem] = []
         self.failure = ""
         self.inbox_news: list[InboxOutcome] = []
+        self.changes = ChangesCache()
         self._bar: QProgressBar | None = None
         self._phase: QWidget | None = None
         if self.services is not None:
@@ -202,10 +204,13 @@ class InstallPage(Page):
         widgets: list[QWidget] = [label(READY, "heading")]
         if result is not None:
             widgets.append(message(result.message))
+            # What it would change, compared with the content on show: read before activating.
+            lines = self.changes.lines(self.window.ctx.bundle, result.folder)
+            widgets.append(scrolling_column([changes_card(theme, lines)], theme.px(24)))
         buttons = [staff_button("Install something else", self.look_again)]
         if result is not None and result.pending:
             buttons.insert(0, staff_button("Activate now", self.access.activate_now, "primary"))
-        return _stack(theme, widgets, tuple(buttons))
+        return _stack(theme, widgets, tuple(buttons), grow=2 if result is not None else None)
 
     def _refused_page(self, theme: Theme) -> QWidget:
         count = len(self.problems)
