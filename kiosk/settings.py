@@ -193,6 +193,17 @@ SETTINGS: tuple[Setting, ...] = (
         unit="minutes",
         applies="now",
     ),
+    Setting(
+        "metrics_folder",
+        "Metrics folder",
+        str,
+        "",
+        "The folder where the kiosk writes its state as Prometheus metrics (knee_kiosk.prom), "
+        "every minute and on every change, for node_exporter's textfile collector. "
+        "Empty: no metrics file.",
+        applies="now",
+        editable_in_panel=False,  # a folder path needs typing: set in the file
+    ),
 )
 BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
 
@@ -212,6 +223,7 @@ class Settings:
     feed_address: str = ""
     feed_keys: tuple[str, ...] = ()
     feed_check_minutes: int = 15
+    metrics_folder: str = ""
 
 
 class LoadedSettings(NamedTuple):
