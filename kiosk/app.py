@@ -17,6 +17,7 @@ from kiosk.runtime.logs import setup_logging
 from kiosk.store import BundleStore, NoUsableBundle
 
 if TYPE_CHECKING:
+    from kiosk.runtime.watchdog import WatchdogPinger
     from kiosk.ui.composition import Kiosk
     from kiosk.ui.window import KioskWindow
 
@@ -70,7 +71,9 @@ def run(
             # hint, and the attract screen was rendered twice more before the first paint.
             window.setGeometry(window.screen().geometry())
             window.showFullScreen()
-        _start_watchdog(window)
+        pinger = _start_watchdog(window)
+        if services is not None:  # a preview is not the kiosk monitoring looks at
+            _write_metrics(kiosk, pinger, app)
         if exit_after_paint:
             FirstPaint(window, on_paint=lambda: _report_start_and_quit(app))
         return app.exec()
@@ -126,15 +129,28 @@ def _report_start_and_quit(app) -> None:
     app.exit(0)  # not quit(): that asks the window to close, which a fullscreen kiosk refuses
 
 
-def _start_watchdog(window: KioskWindow) -> None:
+def _start_watchdog(window: KioskWindow) -> WatchdogPinger | None:
     """Ping systemd's watchdog from the UI thread when run under a unit with WatchdogSec."""
     from kiosk.runtime.watchdog import WatchdogPinger, sd_notify, watchdog_interval_ms
 
     sd_notify("READY=1")
     interval = watchdog_interval_ms()
-    if interval is not None:
-        WatchdogPinger(interval, window).start()
-        log.info("systemd watchdog pings every %d ms", interval)
+    if interval is None:
+        return None
+    pinger = WatchdogPinger(interval, window)
+    pinger.start()
+    log.info("systemd watchdog pings every %d ms", interval)
+    return pinger
+
+
+def _write_metrics(kiosk: Kiosk, pinger: WatchdogPinger | None, app) -> None:
+    """Keep the metrics file current while metrics_folder is set; kiosk_up 0 on the way out."""
+    from kiosk.runtime.metrics_writer import MetricsWriter
+
+    metrics = MetricsWriter(kiosk)
+    if pinger is not None:
+        metrics.watch(pinger)
+    app.aboutToQuit.connect(metrics.stop)
 
 
 def _videos_available() -> bool:

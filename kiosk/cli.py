@@ -74,6 +74,14 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("bundle", type=Path, help="the bundle .zip (or folder) to publish")
     sub.add_argument("--key", type=Path, required=True, help="private key from kiosk keygen")
     sub.add_argument("--feed", type=Path, required=True, help="the feed folder to publish into")
+    sub.add_argument(
+        "--expires-in",
+        type=int,
+        default=30,  # kiosk.feed.expiry.DEFAULT_EXPIRES_IN_DAYS, not imported for every command
+        metavar="DAYS",
+        help="kiosks refuse the feed this many days from now (default 30; 1 to 365): publish "
+        "again before then, the same bundle unchanged if there is nothing new",
+    )
     hidden = commands.add_parser("doctor-check")  # one Qt check, run by `doctor` in a child
     hidden.add_argument("check", choices=["multimedia", "fonts"])
     hidden.add_argument("files", nargs="*", type=Path)
@@ -365,7 +373,7 @@ def _publish(args: argparse.Namespace) -> int:
     from kiosk.feed.publish import publish
 
     try:
-        published = publish(args.bundle, args.key, args.feed)
+        published = publish(args.bundle, args.key, args.feed, args.expires_in)
     except BundleInvalid as refusal:
         _print_refusal(str(args.bundle), refusal)
         return 1
@@ -376,6 +384,7 @@ def _publish(args: argparse.Namespace) -> int:
     print(f"Published {entry.describe()} in {args.feed}:")
     print(f"  {entry.file}  {_human_size(entry.size)}, SHA-256 {entry.sha256[:16]}…")
     print(f"  {published.feed_file.name}  signed with key id {published.key_id}")
+    print(f"  kiosks take it until {entry.expires_at}; publish again before then.")
     print("Upload the .zip first, then feed.json (a sync tool carries both by itself).")
     return 0
 

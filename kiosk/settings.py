@@ -221,6 +221,17 @@ SETTINGS: tuple[Setting, ...] = (
         pattern_help="Key=action entries such as Down=next",
         editable_in_panel=False,
     ),
+    Setting(
+        "metrics_folder",
+        "Metrics folder",
+        str,
+        "",
+        "The folder where the kiosk writes its state as Prometheus metrics (knee_kiosk.prom), "
+        "every minute and on every change, for node_exporter's textfile collector. "
+        "Empty: no metrics file.",
+        applies="now",
+        editable_in_panel=False,  # a folder path needs typing: set in the file
+    ),
 )
 
 BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SETTINGS}
@@ -242,6 +253,7 @@ class Settings:
     feed_keys: tuple[str, ...] = ()
     feed_check_minutes: int = 15
     keypad_keys: tuple[str, ...] = KEYPAD_KEYS
+    metrics_folder: str = ""
 
 
 class LoadedSettings(NamedTuple):

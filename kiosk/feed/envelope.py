@@ -4,7 +4,7 @@ The file is a small JSON envelope around the exact bytes that were signed:
 
     {"format": "knee-kiosk-feed/1",
      "payload": "{\"id\": \"knee-care\", \"version\": \"1.4.0\", \"file\": ..., \"size\": ...,
-                  \"sha256\": ..., \"published_at\": ...}",
+                  \"sha256\": ..., \"published_at\": ..., \"expires_at\": ...}",
      "key_id": "3f2a9c0d51e6b7a8",
      "signature": "<base64 Ed25519 signature>"}
 
@@ -21,6 +21,7 @@ import binascii
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -51,6 +52,9 @@ class FeedEntry:
     size: int  # bytes
     sha256: str  # hex digest of the .zip
     published_at: str = ""  # when `kiosk publish` ran (UTC, ISO 8601); for people only
+    # After this (UTC, ISO 8601) kiosks refuse the feed (kiosk.feed.expiry); "" in a feed
+    # published before feeds carried one.
+    expires_at: str = ""
 
     def describe(self) -> str:
         """The entry in words: "knee-care version 1.4.0"."""
@@ -66,6 +70,8 @@ class FeedEntry:
             "sha256": self.sha256,
             "published_at": self.published_at,
         }
+        if self.expires_at:  # absent, as older publishers wrote it, when there is none
+            fields["expires_at"] = self.expires_at
         return json.dumps(fields, indent=1).encode("utf-8")
 
 
@@ -90,17 +96,22 @@ def open_feed(data: bytes, keys: dict[str, PublicKey]) -> FeedEntry:
     signer = keys.get(envelope["key_id"])
     if signer is None:
         if not keys:
-            raise FeedRefused("No trusted feed keys are set on this kiosk (the feed_keys setting).")
+            raise FeedRefused(
+                "No trusted feed keys are set on this kiosk (the feed_keys setting).",
+                reason="untrusted_key",
+            )
         raise FeedRefused(
             f"The feed is signed with a key this kiosk does not trust (key id "
             f"{envelope['key_id']}). Add its public key to feed_keys, or publish with a "
-            "trusted key."
+            "trusted key.",
+            reason="untrusted_key",
         )
     payload = envelope["payload"].encode("utf-8")
     if not signer.verify(envelope["signature"], _CONTEXT + payload):
         raise FeedRefused(
             "The feed's signature does not match its contents, so it was refused: feed.json "
-            "was changed after it was signed. Publish it again with kiosk publish."
+            "was changed after it was signed. Publish it again with kiosk publish.",
+            reason="signature",
         )
     return _entry(payload)
 
@@ -116,34 +127,35 @@ def read_unsigned(data: bytes) -> FeedEntry | None:
 
 def _envelope(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_FEED_BYTES:
-        raise FeedRefused(f"feed.json is over {MAX_FEED_BYTES // 1024} KiB; it is not a feed.")
+        raise _malformed(f"feed.json is over {MAX_FEED_BYTES // 1024} KiB; it is not a feed.")
     raw = _parse(data, "feed.json")
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise FeedRefused(f"feed.json is not a feed written by kiosk publish (format {FORMAT}).")
+        raise _malformed(f"feed.json is not a feed written by kiosk publish (format {FORMAT}).")
     payload, signer, signature = raw.get("payload"), raw.get("key_id"), raw.get("signature")
     if not (isinstance(payload, str) and isinstance(signer, str) and isinstance(signature, str)):
-        raise FeedRefused("feed.json lacks its payload, key id or signature.")
+        raise _malformed("feed.json lacks its payload, key id or signature.")
     try:
         raw["signature"] = base64.b64decode(signature, validate=True)
     except binascii.Error:
-        raise FeedRefused("feed.json's signature is not base64 text.") from None
+        raise _malformed("feed.json's signature is not base64 text.") from None
     return raw
 
 
 def _entry(payload: bytes) -> FeedEntry:
     raw = _parse(payload, "feed.json's payload")
     if not isinstance(raw, dict):
-        raise FeedRefused("feed.json's payload is not a JSON object.")
+        raise _malformed("feed.json's payload is not a JSON object.")
     checks = {
         "id": lambda v: isinstance(v, str) and _ID.match(v),
         "version": is_version,
         "file": lambda v: isinstance(v, str) and _FILE.match(v),
         "size": lambda v: type(v) is int and 0 < v <= DEFAULT_LIMITS.unpacked_bytes,
         "sha256": lambda v: isinstance(v, str) and _SHA256.match(v),
+        "expires_at": lambda v: v is None or is_utc_time(v),
     }
     wrong = [key for key, check in checks.items() if not check(raw.get(key))]
     if wrong:
-        raise FeedRefused(f"feed.json's payload has no valid {', '.join(wrong)}.")
+        raise _malformed(f"feed.json's payload has no valid {', '.join(wrong)}.")
     published = raw.get("published_at", "")
     return FeedEntry(
         raw["id"],
@@ -152,6 +164,7 @@ def _entry(payload: bytes) -> FeedEntry:
         raw["size"],
         raw["sha256"],
         published if isinstance(published, str) else "",
+        raw.get("expires_at") or "",
     )
 
 
@@ -159,4 +172,18 @@ def _parse(data: bytes, what: str) -> Any:
     try:
         return parse_json_bytes(data, DEFAULT_LIMITS)
     except JsonRefused as refusal:
-        raise FeedRefused(f"{what} {refusal}.") from None
+        raise _malformed(f"{what} {refusal}.") from None
+
+
+def _malformed(message: str) -> FeedRefused:
+    return FeedRefused(message, reason="malformed")
+
+
+def is_utc_time(text: object) -> bool:
+    """Whether `text` is an ISO 8601 time with its offset from UTC (as publish writes)."""
+    if not isinstance(text, str) or len(text) > 40:
+        return False
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False

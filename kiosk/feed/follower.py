@@ -20,6 +20,7 @@ from pathlib import Path
 from kiosk.content import BundleInvalid
 from kiosk.feed.envelope import FeedEntry, open_feed
 from kiosk.feed.errors import FeedError, FeedRefused, FeedUnreachable
+from kiosk.feed.expiry import NO_EXPIRY_NOTE, expiry_of, refuse_if_expired
 from kiosk.feed.keys import trusted_keys
 from kiosk.feed.sources import FeedSource, file_sha256
 from kiosk.feed.state import CachedFeed, FeedState, FeedStatus, Trusted, now
@@ -44,8 +45,10 @@ class FeedFollower:
         store: BundleStore,
         on_status: Callable[[FeedStatus], None] | None = None,
         on_installed: Callable[[InstallResult], None] | None = None,
+        clock: Callable[[], datetime] = now,
     ) -> None:
         self.source = source
+        self.clock = clock  # this kiosk's time, in UTC: passed in so tests can set it
         self.key_texts = tuple(key_texts)
         self.store = store
         self.state = FeedState(store.paths)
@@ -85,7 +88,7 @@ class FeedFollower:
 
     def check(self) -> FeedStatus:
         """Check the feed once and install what it offers if it passes; returns the status."""
-        started = now()
+        started = self.clock()
         self._progressed = False
         self._report(last_check=started, activity="Checking the feed…", offered="")
         try:
@@ -97,7 +100,9 @@ class FeedFollower:
         except FeedError as problem:
             log.warning("Feed %s: refused: %s", self.source.address, problem)
             refused = getattr(problem, "bundle_sha256", "") or self.status.refused_sha256
-            return self._finished(started, str(problem), refused_sha256=refused)
+            return self._finished(
+                started, str(problem), refused_sha256=refused, refusal=problem.reason
+            )
         except Exception:  # the follower must outlive any surprise; the log has the detail
             log.exception("Feed %s: check failed", self.source.address)
             return self._finished(
@@ -108,13 +113,20 @@ class FeedFollower:
 
     def scheduled(self, seconds: float) -> FeedStatus:
         """Note when the next check will be (the runner decides)."""
-        moment = round(now().timestamp() + seconds)
+        moment = round(self.clock().timestamp() + seconds)
         return self._report(next_check=datetime.fromtimestamp(moment, UTC))
 
     def _check(self) -> str:
         keys = trusted_keys(self.key_texts)
         entry = self._verified_entry(keys)
-        self._report(offered=entry.describe())
+        self._report(offered=entry.describe(), expires_at=expiry_of(entry))
+        refuse_if_expired(entry, self.clock())
+        if not entry.expires_at:
+            log.warning("Feed %s: %s", self.source.address, NO_EXPIRY_NOTE)
+        return self._take(entry) + ("" if entry.expires_at else f" {NO_EXPIRY_NOTE}")
+
+    def _take(self, entry: FeedEntry) -> str:
+        """Install what the verified, current `entry` offers if it is new; returns the news."""
         trusted = self.state.trusted()
         if trusted and (trusted.version, trusted.sha256) == (entry.version, entry.sha256):
             return f"Up to date: {entry.describe()} is the newest in the feed."
@@ -128,7 +140,8 @@ class FeedFollower:
         if entry.sha256 == self.status.refused_sha256:
             raise FeedRefused(
                 f"{entry.describe()} from the feed was refused before, so it is not fetched "
-                "again. Publish a corrected bundle under a higher version."
+                "again. Publish a corrected bundle under a higher version.",
+                reason="bundle_invalid",
             )
         bundle = self._download(entry)
         try:
@@ -192,7 +205,8 @@ class FeedFollower:
             raise FeedRefused(
                 f"The downloaded {entry.file} does not match the SHA-256 the signed feed gives, "
                 "so it was thrown away and nothing was installed (was the file on the host "
-                "changed?). It is fetched again at the next check."
+                "changed?). It is fetched again at the next check.",
+                reason="bundle_mismatch",
             )
         complete = folder / entry.file
         os.replace(part, complete)
@@ -207,6 +221,7 @@ class FeedFollower:
             raise FeedRefused(
                 f"The feed names {entry.describe()}, but its file holds {shown}; refused.",
                 entry.sha256,
+                reason="bundle_mismatch",
             )
         try:
             return self.store.install(bundle)
@@ -217,6 +232,7 @@ class FeedFollower:
                 f"{entry.describe()} from the feed was checked and refused, with "
                 f"{len(problems)} problem(s); nothing on screen changed.{first}",
                 entry.sha256,
+                reason="bundle_invalid",
             ) from None
         except OSError as error:
             raise FeedUnreachable(
@@ -233,10 +249,19 @@ class FeedFollower:
         return self.status
 
     def _finished(
-        self, started, problem: str, news: str = "", failures: int = 0, refused_sha256: str = ""
+        self,
+        started,
+        problem: str,
+        news: str = "",
+        failures: int = 0,
+        refused_sha256: str = "",
+        refusal: str | None = None,
     ) -> FeedStatus:
         if problem:
             return self._report(
+                failed_in_a_row=self.status.failed_in_a_row + 1,
+                # A refusal names its reason; a feed out of reach leaves the last one be.
+                refusal=self.status.refusal if refusal is None else refusal,
                 last_check_ok=False,
                 last_result=problem,
                 last_error=problem,
@@ -250,6 +275,8 @@ class FeedFollower:
             last_result=news,
             last_success=started,
             failures=0,
+            failed_in_a_row=0,
+            refusal="",
             refused_sha256="",
             activity="",
         )
@@ -269,12 +296,14 @@ def _refuse_going_back(entry: FeedEntry, trusted: Trusted | None) -> None:
         raise FeedRefused(
             f"The feed offers {entry.describe()}, older than version {trusted.version} already "
             "taken from it, so it was refused: a kiosk never goes back to an older version "
-            "from its feed (an old feed played back looks like this)."
+            "from its feed (an old feed played back looks like this).",
+            reason="downgrade",
         )
     if version_key(entry.version) == version_key(trusted.version):
         raise FeedRefused(
             f"The feed offers {entry.describe()} again, with other contents than the copy "
-            "already taken, so it was refused. Publish changes under a higher version."
+            "already taken, so it was refused. Publish changes under a higher version.",
+            reason="downgrade",
         )
 
 

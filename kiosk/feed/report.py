@@ -47,6 +47,8 @@ def status_text(status: dict[str, Any]) -> str:
         lines.append(f"  last result:  {feed['last_result']}")
     if feed.get("last_error"):
         lines.append(f"  last problem: {feed['last_error']} ({feed.get('last_error_at')})")
+    if feed.get("expires_at"):
+        lines.append(f"  feed expires: {feed['expires_at']}")
     trusted = feed.get("trusted")
     if trusted:
         lines.append(f"  last taken:   {trusted['id']} version {trusted['version']}")

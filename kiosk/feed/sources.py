@@ -68,7 +68,9 @@ def read_limited(stream: BinaryIO, what: str) -> bytes:
     """At most MAX_FEED_BYTES from `stream`; FeedRefused if there is more."""
     data = stream.read(MAX_FEED_BYTES + 1)
     if len(data) > MAX_FEED_BYTES:
-        raise FeedRefused(f"{what} is over {MAX_FEED_BYTES // 1024} KiB; it is not a feed.")
+        raise FeedRefused(
+            f"{what} is over {MAX_FEED_BYTES // 1024} KiB; it is not a feed.", reason="malformed"
+        )
     return data
 
 
@@ -83,7 +85,10 @@ def append_stream(stream: BinaryIO, target: Path, have: int, size: int, what: st
             if have > size:
                 sink.close()
                 target.unlink(missing_ok=True)
-                raise FeedRefused(f"{what} is larger than the {size:,} bytes the feed names.")
+                raise FeedRefused(
+                    f"{what} is larger than the {size:,} bytes the feed names.",
+                    reason="bundle_mismatch",
+                )
             sink.write(chunk)
     return have
 

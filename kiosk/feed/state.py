@@ -61,6 +61,9 @@ class FeedStatus:
     next_check: datetime | None = None
     failures: int = 0  # checks in a row that could not reach the feed or its bundle
     refused_sha256: str = ""  # a bundle refused after download: not fetched again
+    failed_in_a_row: int = 0  # checks in a row that did not succeed, for any reason
+    refusal: str = ""  # why the feed was last refused (errors.REFUSAL_REASONS); "" since a success
+    expires_at: datetime | None = None  # the last verified feed's expiry; None if it has none
 
     def to_json(self) -> dict[str, Any]:
         """The status as JSON values (times as ISO 8601 text)."""
@@ -82,7 +85,7 @@ class FeedStatus:
         return cls(**values)
 
 
-_TIMES = {"last_check", "last_success", "last_error_at", "next_check"}
+_TIMES = {"last_check", "last_success", "last_error_at", "next_check", "expires_at"}
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,8 @@ class FeedState:
         if trusted is None or not is_version(trusted.version):
             raise FeedRefused(
                 f"The record of the last version taken from the feed ({self.trusted_file}) is "
-                "damaged, so nothing more is taken. Delete that file to start again."
+                "damaged, so nothing more is taken. Delete that file to start again.",
+                reason="trust_record",
             )
         return trusted
 

@@ -6,7 +6,7 @@ import logging
 import os
 import socket
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,8 @@ def watchdog_interval_ms() -> int | None:
 class WatchdogPinger(QObject):
     """Pings systemd from the Qt event loop: if the loop blocks, the pings stop."""
 
+    pinged = Signal()  # systemd took a ping (the metrics file reports when)
+
     def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
@@ -51,7 +53,8 @@ class WatchdogPinger(QObject):
         self._timer.start()
 
     def ping(self) -> None:
-        sd_notify("WATCHDOG=1")
+        if sd_notify("WATCHDOG=1"):
+            self.pinged.emit()
 
     def stop(self) -> None:
         self._timer.stop()

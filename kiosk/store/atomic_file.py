@@ -11,10 +11,14 @@ from kiosk.store.killpoints import checkpoint
 TEMP_SUFFIX = ".tmp"
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: temp file in the same folder, fsync, os.replace, fsync folder."""
+def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Replace `path` with `data`: temp file in the same folder, fsync, os.replace, fsync folder.
+
+    The file is readable by its owner only, unless `mode` says otherwise."""
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
+        if mode is not None:
+            os.chmod(fd, mode)  # mkstemp's 0600 would hide it from another reader
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
             temp.flush()

@@ -39,6 +39,7 @@ class BundleService(QObject):
     refused = Signal(str, object)  # source, the list of Problems: nothing changed
     failed = Signal(str)  # a plain sentence: disk trouble, nothing to roll back to...
     swapped = Signal(object)  # the LoadedBundle now on screen
+    rolled_back = Signal(object)  # the LoadedBundle a rollback went back to (then swapped)
     inbox_taken = Signal(object)  # an InboxOutcome: installed, or refused with its problems
 
     def __init__(self, store: BundleStore, window: KioskWindow, inbox: Path | None = None) -> None:
@@ -88,7 +89,7 @@ class BundleService(QObject):
             self.store.rollback()
             return self.store.open_active(start_pending=False).loaded
 
-        self._run(self._to_show(roll_back), lambda got: self._show(got, True))
+        self._run(self._to_show(roll_back), self._rolled_back)
 
     def check_inbox(self) -> None:
         """Install whatever has been dropped into the inbox folder and finished copying."""
@@ -190,6 +191,10 @@ class BundleService(QObject):
 
     def _report_progress(self, fraction: float, phase: str) -> None:
         self.progress.emit(fraction, phase)  # from the worker: queued to the UI thread
+
+    def _rolled_back(self, got: Ready) -> None:
+        self._show(got, True)
+        self.rolled_back.emit(got[0])
 
     def _installed(self, result) -> None:
         log.info("installed: %s", result.message)

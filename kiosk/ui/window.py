@@ -64,6 +64,9 @@ class KioskWindow(QWidget):
     route_changed = Signal(object)  # the Route now shown
     viewed = Signal(str, str)  # (kind, item id): what a patient was shown, for usage counts
     went_idle = Signal()  # the kiosk is back on attract after a quiet spell: a safe moment
+    # A patient pressed "Stop, this hurts" (the exercise's id). The hook for that button, still
+    # to be built: its screen emits this, and the metrics file counts it (kiosk.metrics).
+    stop_pressed = Signal(str)
 
     def __init__(
         self,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from kiosk.feed import FeedFollower, source_for
 from kiosk.feed.keys import PublicKey, generate_key_pair
 from kiosk.feed.publish import Published, publish
+from kiosk.feed.state import now
 from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
 from tests.feed.feed_server import FeedServer
@@ -37,12 +39,15 @@ class Feed:
     sources: Path  # where bundle versions are made before publishing
     server: FeedServer | None = None
 
-    def publish(self, version: str, title: str = "", key: SigningKey | None = None) -> Published:
-        """Publish a copy of the small bundle at `version` with `kiosk publish`'s function."""
+    def publish(
+        self, version: str, title: str = "", key: SigningKey | None = None, **options
+    ) -> Published:
+        """Publish a copy of the small bundle at `version` with `kiosk publish`'s function
+        (`options`: its expires_in_days and clock)."""
         folder = self.sources / f"{version}-{title or 'plain'}"
         if not folder.exists():
             bundle_version(folder, version, title or f"Version {version}")
-        return publish(folder, (key or self.key).file, self.folder)
+        return publish(folder, (key or self.key).file, self.folder, **options)
 
     def snapshot(self, name: str) -> Path:
         """A copy of the feed folder as it is now (to play an old feed back later)."""
@@ -107,7 +112,10 @@ def live(store: BundleStore) -> tuple[object, list[str]]:
     return store.pointer(), sorted(p.name for p in store.paths.bundles_dir.iterdir())
 
 
-def follower_for(feed: Feed, store: BundleStore, *keys: SigningKey) -> FeedFollower:
-    """A follower of `feed` for `store`, trusting `keys` (the feed's own key by default)."""
+def follower_for(
+    feed: Feed, store: BundleStore, *keys: SigningKey, clock: Callable[[], datetime] = now
+) -> FeedFollower:
+    """A follower of `feed` for `store`, trusting `keys` (the feed's own key by default), on
+    `clock`."""
     texts = [k.public.text for k in keys or (feed.key,)]
-    return FeedFollower(source_for(feed.address, TIMEOUT), texts, store)
+    return FeedFollower(source_for(feed.address, TIMEOUT), texts, store, clock=clock)

@@ -5,6 +5,7 @@ the feed is doing in words."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,22 @@ def test_a_new_version_goes_live_on_an_untouched_attract_screen(
     with qtbot.waitSignal(kiosk.services.bundles.swapped, timeout=15000):
         pass  # the feed installs in the background; the bundle service shows it by itself
     assert kiosk.window.ctx.bundle.model.version == "3.0"
+
+
+def test_the_panel_says_the_feed_is_out_of_date(qtbot, start_kiosk, web_feed: Feed) -> None:
+    long_ago = datetime.now(UTC) - timedelta(days=40)
+    web_feed.publish("3.0", clock=lambda: long_ago)  # good for 30 days: expired 10 days ago
+    kiosk = start_kiosk(AT_START)
+    feed = kiosk.services.feed
+    qtbot.waitUntil(lambda: feed.status.refusal == "expired", timeout=10000)
+    open_panel(qtbot, kiosk)
+    tap(qtbot, kiosk.window, "Feed")
+    words = texts(kiosk.window)
+    assert "The feed is out of date; publish it again." in words
+    assert "The feed expired on " in words
+    assert kiosk.window.ctx.bundle.model.version == "2.1"  # what it shows stays
+    assert kiosk.services.store.pointer().pending is None
+    web_feed.publish("3.0")  # the same bundle signed again, good for 30 days from now
+    tap(qtbot, kiosk.window, "Check now")
+    qtbot.waitUntil(lambda: "Fetched from the feed" in texts(kiosk.window), timeout=10000)
+    assert "The feed is taken until " in texts(kiosk.window)

@@ -3,7 +3,7 @@
 The PIN pad (empty, typing, wrong, locked), and the panel's pages: Content (with a review
 overdue), Install (the drive's candidates, an install in progress, ready with what it changes,
 refused), Content with the update waiting and what it changes, Settings, Usage, Volume and Feed
-(checked, then its folder gone)."""
+(checked, its folder gone, then an old feed back in it, out of date)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -64,7 +64,7 @@ def record_usage(usage) -> None:
                 usage.record("video", "blue", day)
 
 
-def follow_a_feed(kiosk: Kiosk, work: Path) -> Path:
+def follow_a_feed(kiosk: Kiosk, work: Path) -> Feed:
     """A feed folder offering version 3.0, signed, and the kiosk's settings following it."""
     key = make_key(work / "keys")
     feed = Feed(work / "feed", str(work / "feed"), key, work / "feed-sources")
@@ -75,7 +75,7 @@ def follow_a_feed(kiosk: Kiosk, work: Path) -> Path:
     live.replace(
         dataclasses.replace(live.current, feed_address=feed.address, feed_keys=(key.public.text,))
     )
-    return feed.folder
+    return feed
 
 
 def edit_manifest(folder: Path, change) -> Path:
@@ -186,10 +186,16 @@ def shoot_all(folder: Path, size: tuple[int, int], work: Path) -> list[Path]:
     services.feed.check_now()
     wait_for(lambda: services.feed.status.last_check_ok)
     camera.shoot(f"panel-feed-{tag}")
-    shutil.rmtree(feed)  # the synced folder goes missing
+    shutil.rmtree(feed.folder)  # the synced folder goes missing
     services.feed.check_now()
     wait_for(lambda: services.feed.status.last_error)
     camera.shoot(f"panel-feed-trouble-{tag}")
+    # The folder comes back holding an old copy of the feed, signed 40 days ago for 30 days.
+    long_ago = datetime.now(UTC) - timedelta(days=40)
+    feed.publish("3.0", "Spring update", clock=lambda: long_ago)
+    services.feed.check_now()
+    wait_for(lambda: services.feed.status.refusal == "expired")
+    camera.shoot(f"panel-feed-expired-{tag}")
     services.feed.stop()
     panel._ask_exit()
     camera.shoot(f"panel-exit-{tag}")

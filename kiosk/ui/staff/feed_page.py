@@ -97,12 +97,26 @@ def status_lines(status: FeedStatus, feed: FeedService) -> list[str]:
         lines.append("Last problem: none")
     if status.offered:
         lines.append(f"The feed offers: {status.offered}")
+    expiry = expiry_line(status)
+    if expiry:
+        lines.append(expiry)
     trusted = feed.trusted()
     if trusted is not None:
         lines.append(f"Last taken from the feed: {trusted.bundle_id} version {trusted.version}")
     if status.next_check and not status.activity:
         lines.append(f"Next check: {when(status.next_check)}")
     return lines
+
+
+def expiry_line(status: FeedStatus) -> str:
+    """Until when the feed is taken, that it is out of date, or that it carries no expiry."""
+    if status.expires_at is None:
+        if not status.offered:  # not read yet: nothing to say
+            return ""
+        return "The feed has no expiry date: publish it again to give it one."
+    if status.refusal == "expired":
+        return f"The feed expired on {when(status.expires_at)}: publish it again."
+    return f"The feed is taken until {when(status.expires_at)}; publish it again before then."
 
 
 def _news(status: FeedStatus) -> QWidget:
