@@ -183,7 +183,7 @@ def _install(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{args.path}: could not be installed ({error})", file=sys.stderr)
         return 1
-    print(result.message)
+    print(result.message if not result.pending else result.message_for_terminal)
     return 0
 
 
@@ -196,13 +196,15 @@ def _list(args: argparse.Namespace) -> int:
 
 def _rollback(args: argparse.Namespace) -> int:
     from kiosk.store import BundleStore, StoreError
+    from kiosk.store.install import GOES_LIVE, describe_role
 
     try:
         pointer = BundleStore().rollback()
     except StoreError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Now on show: {pointer.active} (the kiosk switches at its next quiet moment)")
+    print(f"Now on show: {describe_role(pointer.active)}.")
+    print(GOES_LIVE)
     return 0
 
 

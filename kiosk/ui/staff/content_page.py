@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 
 from kiosk.content import LoadedBundle
 from kiosk.store import InstalledBundle, Pointer, StoreError
+from kiosk.store.pointer import BUILTIN
 from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
 from kiosk.ui.theme import Theme
@@ -85,7 +86,12 @@ class ContentPage(Page):
         """New content checked and waiting for a quiet moment, with Activate now."""
         shown_root = self.window.ctx.bundle.root
         name = pointer.pending
-        if name is None and pointer.active and not _same(shown_root, _folder(rows, pointer.active)):
+        active_root = (
+            self.services.store.builtin_dir
+            if pointer.active == BUILTIN
+            else _folder(rows, pointer.active)
+        )
+        if name is None and pointer.active and not _same(shown_root, active_root):
             name = pointer.active  # activated, waiting for the patient on screen to leave
         if name is None:
             return None
@@ -99,7 +105,7 @@ class ContentPage(Page):
 
     def _previous(self, theme: Theme, pointer: Pointer, rows: list[InstalledBundle]) -> QFrame:
         frame, body = _card(theme, "Go back")
-        previous = pointer.last_known_good
+        previous = pointer.previous()
         if previous:
             body.addWidget(label(f"The previous content: {_describe(rows, previous)}."))
         else:
@@ -141,6 +147,8 @@ def _folder(rows: list[InstalledBundle], name: str) -> Path | None:
 
 
 def _describe(rows: list[InstalledBundle], name: str) -> str:
+    if name == BUILTIN:
+        return "the built-in content that comes with the kiosk"
     row = next((row for row in rows if row.name == name), None)
     return describe_row(row) if row else name
 
