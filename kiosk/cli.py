@@ -74,6 +74,9 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--size", default="1920x1080", help="window size, WIDTHxHEIGHT")
     sub.add_argument("--lang", help="language to show (default: the bundle's)")
     sub.add_argument("--bundle", type=Path, help="bundle folder or .zip (default: built-in)")
+    from kiosk.authoring.commands import register as register_authoring
+
+    register_authoring(command)
     sub = command("run", _run, "Start the kiosk (fullscreen, on the built-in bundle).")
     sub.add_argument("--windowed", action="store_true", help="run in a normal window (demo)")
     sub.add_argument("--bundle", type=Path, help="preview a bundle folder or .zip")
