@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedBundle
@@ -42,7 +42,7 @@ def showable(seen: Inspection) -> LoadedBundle | None:
 
     Every section must have parsed, and the picker's tree be sound (the screens walk it)."""
     model = seen.model
-    if model is None or any(getattr(model, name) is None for name in type(model).model_fields):
+    if model is None or seen.missing:
         return None
     if any(problem.path.startswith("picker.nodes") for problem in seen.problems):
         return None
@@ -98,6 +98,8 @@ class BundlePreview(QWidget):
         if self.kiosk is None:
             self.kiosk = build_kiosk(bundle, idle_seconds=PREVIEW_IDLE_S)
             self.kiosk.window.setParent(self)
+            # A window paints its background itself; inside the preview it must be asked to.
+            self.kiosk.window.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
             self.layout_.addWidget(self.kiosk.window, 1)
             self.kiosk.window.show()
             return

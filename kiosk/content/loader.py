@@ -62,6 +62,7 @@ class Inspection:
     problems: tuple[Problem, ...]
     warnings: tuple[Problem, ...] = ()
     files: frozenset[str] = frozenset()
+    missing: frozenset[str] = frozenset()  # top-level fields that failed the schema (None)
 
     def loaded(self) -> LoadedBundle:
         """The bundle, valid; raise BundleInvalid listing every problem otherwise."""
@@ -87,7 +88,7 @@ def inspect_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
     refs = {str(value) for _, value in nodes if isinstance(value, MediaRef)}
     warnings = tuple(bundle_warnings(model, folder, missing))
     files = frozenset({MANIFEST_NAME, *refs})
-    return Inspection(folder, model, tuple(problems), warnings, files)
+    return Inspection(folder, model, tuple(problems), warnings, files, missing)
 
 
 def _read_manifest(folder: Path, limits: Limits) -> dict | Problem:

@@ -70,7 +70,9 @@ class TopBar(QWidget):
             # Should two lines still not hold it once laid out, it moves to a row of its own.
             heading.overflowed.connect(self._title_overflowed)
         # A long title wraps (then ends in "…") rather than push buttons off the screen.
-        heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # as tall as its lines need (a new policy drops this)
+        heading.setSizePolicy(policy)
         for widget in left:
             self.row.addWidget(widget)
         if own_row:

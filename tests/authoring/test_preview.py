@@ -77,3 +77,18 @@ def test_language_and_text_size_switch_from_the_strip(qtbot, preview: BundlePrev
     assert session.language == "en"
     qtbot.mouseClick(button(preview, "Larger text"), Qt.MouseButton.LeftButton)
     assert session.larger_text
+
+
+def test_a_starter_bundle_is_shown(qtbot, tmp_path: Path) -> None:
+    """Written by kiosk new: no $schema line, Spanish and Vietnamese."""
+    from kiosk.authoring.starter import new_bundle
+
+    shown = BundlePreview(new_bundle(tmp_path / "starter", ["es", "vi"]), watch=False)
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.kiosk is not None
+    assert "No problems" in strip_text(shown)
+    assert {"Show in es", "Show in vi", "Larger text"} <= {
+        b.accessibleName() for b in shown.findChildren(QPushButton) if not b.isHidden()
+    }
+    shown.close()
