@@ -95,6 +95,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "audit", _audit, "Measure every patient screen for accessibility; exit 1 on a fault."
     )
     sub.add_argument("--bundle", type=Path, help="bundle folder or .zip (default: built-in)")
+    from kiosk.authoring.commands import register as register_authoring
+
+    register_authoring(command)
     sub = command("run", _run, "Start the kiosk (fullscreen, on the built-in bundle).")
     sub.add_argument("--windowed", action="store_true", help="run in a normal window (demo)")
     sub.add_argument("--bundle", type=Path, help="preview a bundle folder or .zip")
@@ -256,7 +259,7 @@ def _install(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{args.path}: could not be installed ({error})", file=sys.stderr)
         return 1
-    print(result.message)
+    print(result.message if not result.pending else result.message_for_terminal)
     return 0
 
 
@@ -269,13 +272,15 @@ def _list(args: argparse.Namespace) -> int:
 
 def _rollback(args: argparse.Namespace) -> int:
     from kiosk.store import BundleStore, StoreError
+    from kiosk.store.install import GOES_LIVE, describe_role
 
     try:
         pointer = BundleStore().rollback()
     except StoreError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Now on show: {pointer.active} (the kiosk switches at its next quiet moment)")
+    print(f"Now on show: {describe_role(pointer.active)}.")
+    print(GOES_LIVE)
     return 0
 
 

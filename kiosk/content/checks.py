@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from kiosk.content.cases import case_problems, unchecked_results
+from kiosk.content.fonts import read_face
 from kiosk.content.icons import unknown_icon_reason
 from kiosk.content.limits import Limits
 from kiosk.content.links import link_problem
@@ -21,6 +23,7 @@ from kiosk.content.model import (
     Question,
     Result,
     Text,
+    walk,
 )
 from kiosk.content.problems import Problem, format_path
 from kiosk.content.reading import ReadingUnavailable, reading_warnings
@@ -33,24 +36,49 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&#?[A-Za-z0-9]+;")
 Nodes = list[tuple[Loc, object]]
 
 
-def check_bundle(bundle: Bundle, nodes: Nodes, root: Path, limits: Limits) -> list[Problem]:
-    """Every problem the schema alone cannot see; `nodes` is walk(bundle), taken once."""
+def check_bundle(
+    bundle: Bundle, nodes: Nodes, root: Path, limits: Limits, missing: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Every problem the schema alone cannot see; `nodes` is walk(bundle), taken once.
+
+    `missing` names the top-level fields that failed the schema (None in `bundle`): a check
+    that needs one of them is left out, and every other check still runs."""
+    checks: list[tuple[set[str], Callable[[], list[tuple[Loc, str]]]]] = [
+        ({"languages", "default_language"}, lambda: _check_languages(bundle, nodes)),
+        (set(), lambda: _check_files(nodes, root, limits)),
+        (set(), lambda: _check_unique_ids(bundle)),
+        (
+            {"picker", "default_language"},
+            lambda: _check_picker(bundle.picker, bundle.default_language),
+        ),
+        ({"picker", "articles", "exercises", "home"}, lambda: _check_links(bundle)),
+        ({"home", "articles", "exercises"}, lambda: _check_home(bundle)),
+        ({"attract"}, lambda: _check_slides(bundle)),
+        ({"exercises"}, lambda: _check_exercises(bundle)),
+        ({"interface_text", "languages"}, lambda: _check_wording(bundle)),
+        (
+            {"videos", "exercises", "articles", "picker", "media_credits"},
+            lambda: review_problems(bundle, {str(v) for _, v in nodes if isinstance(v, MediaRef)}),
+        ),
+    ]
     found: list[tuple[Loc, str]] = []
-    found += _check_languages(bundle, nodes)
-    found += _check_files(nodes, root, limits)
-    found += _check_unique_ids(bundle)
-    found += _check_picker(bundle.picker, bundle.default_language)
-    found += _check_links(bundle)
-    found += _check_home(bundle)
-    found += _check_exercises(bundle)
-    found += _check_wording(bundle)
-    found += review_problems(bundle, {str(v) for _, v in nodes if isinstance(v, MediaRef)})
+    for needs, check in checks:
+        if not needs & missing:
+            found += check()
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
 
 
-def bundle_warnings(bundle: Bundle) -> list[Problem]:
-    """What a valid bundle should still look at: picker results that no case checks."""
-    found = unchecked_results(bundle.picker, bundle.default_language)
+def bundle_warnings(
+    bundle: Bundle, root: Path | None = None, missing: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """What a valid bundle should still look at: picker results that no case checks, a
+    typeface without a bold face, and emphasis where it shows as plain words."""
+    found: list[tuple[Loc, str]] = []
+    if not {"picker", "default_language"} & missing:
+        found += unchecked_results(bundle.picker, bundle.default_language)
+    if root is not None and "fonts" not in missing:
+        found += _typeface_without_bold(bundle, root)
+    found += _emphasis_shown_plain(bundle, missing)
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
 
 
@@ -63,6 +91,53 @@ def lint_warnings(bundle: Bundle, today: date) -> list[Problem]:
     except ReadingUnavailable as why:
         found.append((("reading_level",), f"not checked: {why}"))
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
+
+
+def _typeface_without_bold(bundle: Bundle, root: Path) -> list[tuple[Loc, str]]:
+    """The kiosk's typeface is the first font's family: headings need it in bold."""
+    faces = [read_face(root.joinpath(*font.file.split("/"))) for font in bundle.fonts]
+    if not faces or faces[0] is None:
+        return []
+    family = faces[0].family
+    if any(face is not None and face.family == family and face.bold for face in faces):
+        return []
+    message = (
+        f"the typeface {family} has no bold face here, so headings and big numbers use the "
+        "kiosk's own bold type; add the bold font file to show them in yours"
+    )
+    return [(("fonts",), message)]
+
+
+# Where text is shown without formatting (the top bar, the window title, button words): there
+# **stars** are taken out and the words kept, so a clinic is told rather than refused.
+_PLAIN_PLACES = (
+    ("title",),
+    ("picker", "title"),
+    ("videos", "title"),
+    ("exercises", "*", "title"),
+    ("articles", "*", "title"),
+    ("picker", "nodes", "*", "links", "*", "label"),
+    ("articles", "*", "links", "*", "label"),
+)
+
+
+def _emphasis_shown_plain(bundle: Bundle, missing: frozenset[str]) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    for loc, value in walk(bundle):
+        if not isinstance(value, Text) or (loc[:1] and loc[0] in missing):
+            continue
+        if any(_matches(loc, place) for place in _PLAIN_PLACES):
+            for lang, words in value.root.items():
+                if "**" in words:
+                    message = "has **emphasis**, which shows as plain words here (no bold)"
+                    found.append(((*loc, lang), message))
+    return found
+
+
+def _matches(loc: Loc, place: tuple[str, ...]) -> bool:
+    return len(loc) == len(place) and all(
+        p == "*" or p == part for part, p in zip(loc, place, strict=True)
+    )
 
 
 def _check_languages(bundle: Bundle, nodes: Nodes) -> list[tuple[Loc, str]]:
@@ -127,11 +202,13 @@ def _check_file(root: Path, ref: MediaRef, limits: Limits) -> str | None:
 def _check_unique_ids(bundle: Bundle) -> list[tuple[Loc, str]]:
     found: list[tuple[Loc, str]] = []
     sections = {
-        ("videos", "items"): bundle.videos.items,
+        ("videos", "items"): bundle.videos.items if bundle.videos else None,
         ("exercises",): bundle.exercises,
         ("articles",): bundle.articles,
     }
     for prefix, items in sections.items():
+        if items is None:
+            continue  # it failed the schema, reported already
         counts = Counter(item.id for item in items)
         for index, item in enumerate(items):
             if counts[item.id] > 1:
@@ -241,6 +318,14 @@ def _check_home(bundle: Bundle) -> list[tuple[Loc, str]]:
             found.append((("home", "tiles", index, "target"), message))
         if reason := unknown_icon_reason(tile.icon):
             found.append((("home", "tiles", index, "icon"), reason))
+    return found
+
+
+def _check_slides(bundle: Bundle) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    for index, slide in enumerate(bundle.attract.slides):
+        if slide.icon is not None and (reason := unknown_icon_reason(slide.icon)):
+            found.append((("attract", "slides", index, "icon"), reason))
     return found
 
 

@@ -8,13 +8,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from kiosk.content.archive import ArchiveRefused, unpack_zip
 from kiosk.content.checks import bundle_warnings, check_bundle
 from kiosk.content.limits import DEFAULT_LIMITS, Limits
 from kiosk.content.model import MANIFEST_NAME, Bundle, MediaRef, walk
-from kiosk.content.problems import Problem, format_path
+from kiosk.content.partial import parse_partly
+from kiosk.content.problems import Problem
 from kiosk.content.safe_json import JsonRefused, read_json_file
 from kiosk.content.wording import DEFAULT_WORDING
 
@@ -51,33 +50,63 @@ class LoadedBundle:
         return defaults.get(language) or defaults.get(self.model.default_language) or defaults["en"]
 
 
+@dataclass(frozen=True)
+class Inspection:
+    """Everything found in a bundle folder, without refusing it: what `kiosk preview` shows.
+
+    `model` is None when bundle.json cannot be read at all; otherwise it holds every section
+    that parsed (one that did not is None, and `problems` says why)."""
+
+    root: Path
+    model: Bundle | None
+    problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
+    files: frozenset[str] = frozenset()
+    missing: frozenset[str] = frozenset()  # top-level fields that failed the schema (None)
+
+    def loaded(self) -> LoadedBundle:
+        """The bundle, valid; raise BundleInvalid listing every problem otherwise."""
+        if self.problems or self.model is None:
+            raise BundleInvalid(str(self.root), list(self.problems))
+        return LoadedBundle(self.root, self.model, self.files, self.warnings)
+
+
 def load_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBundle:
     """Load and fully validate the bundle in `folder`; raise BundleInvalid listing every problem."""
+    return inspect_bundle(folder, limits).loaded()
+
+
+def inspect_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
+    """Every problem and warning in the bundle in `folder`, all found in one pass."""
     folder = Path(folder)
+    raw = _read_manifest(folder, limits)
+    if isinstance(raw, Problem):
+        return Inspection(folder, None, (raw,))
+    model, missing, problems = parse_partly(raw)
+    nodes = list(walk(model))
+    problems += check_bundle(model, nodes, folder, limits, missing)
+    refs = {str(value) for _, value in nodes if isinstance(value, MediaRef)}
+    warnings = tuple(bundle_warnings(model, folder, missing))
+    files = frozenset({MANIFEST_NAME, *refs})
+    return Inspection(folder, model, tuple(problems), warnings, files, missing)
+
+
+def _read_manifest(folder: Path, limits: Limits) -> dict | Problem:
+    """bundle.json as data, or the one problem that stops it being read."""
     manifest = folder / MANIFEST_NAME
     if not folder.is_dir():
-        raise BundleInvalid(str(folder), [Problem(str(folder), "", "is not a folder")])
+        return Problem(str(folder), "", "is not a folder")
     if manifest.is_symlink() or not manifest.is_file():
-        message = f"is missing: a bundle needs {MANIFEST_NAME} in its top folder"
-        raise BundleInvalid(str(folder), [Problem(MANIFEST_NAME, "", message)])
+        return Problem(
+            MANIFEST_NAME, "", f"is missing: a bundle needs {MANIFEST_NAME} in its top folder"
+        )
     try:
         raw = read_json_file(manifest, limits)
     except JsonRefused as refusal:
-        raise BundleInvalid(str(folder), [Problem(MANIFEST_NAME, "", str(refusal))]) from None
+        return Problem(MANIFEST_NAME, "", str(refusal))
     if not isinstance(raw, dict):
-        message = "must hold one JSON object ({ ... }) at its top"
-        raise BundleInvalid(str(folder), [Problem(MANIFEST_NAME, "", message)])
-    try:
-        model = Bundle.model_validate(raw)
-    except ValidationError as error:
-        raise BundleInvalid(str(folder), _schema_problems(error)) from None
-    nodes = list(walk(model))
-    problems = check_bundle(model, nodes, folder, limits)
-    if problems:
-        raise BundleInvalid(str(folder), problems)
-    refs = {str(value) for _, value in nodes if isinstance(value, MediaRef)}
-    warnings = tuple(bundle_warnings(model))
-    return LoadedBundle(folder, model, frozenset({MANIFEST_NAME, *refs}), warnings)
+        return Problem(MANIFEST_NAME, "", "must hold one JSON object ({ ... }) at its top")
+    return raw
 
 
 @contextmanager
@@ -95,28 +124,3 @@ def open_bundle(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[LoadedB
         except ArchiveRefused as refusal:
             raise BundleInvalid(str(path), [Problem(path.name, "", str(refusal))]) from None
         yield load_bundle(root, limits)
-
-
-def _schema_problems(error: ValidationError) -> list[Problem]:
-    problems = []
-    for detail in error.errors(include_url=False):
-        loc = [part for part in detail["loc"] if part not in _UNION_TAGS]
-        problems.append(Problem(MANIFEST_NAME, format_path(loc), _plain_message(detail)))
-    return problems
-
-
-# Pydantic names the union branch it tried in the location; staff do not need it.
-_UNION_TAGS = {"question", "result", "paragraph", "bullets", "function-after[_parse(), str]"}
-
-
-def _plain_message(detail: dict) -> str:
-    kind, value = detail["type"], detail.get("input")
-    if kind == "missing":
-        return "is missing"
-    if kind == "extra_forbidden":
-        return "is not a field the kiosk knows (check the spelling)"
-    if kind == "string_pattern_mismatch":
-        return f"{value!r} is not in the expected form ({detail['ctx']['pattern']})"
-    if kind in ("bundle_path", "media_type"):
-        return detail["msg"]
-    return detail["msg"][0].lower() + detail["msg"][1:]

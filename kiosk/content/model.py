@@ -22,11 +22,28 @@ from pydantic_core import PydanticCustomError, core_schema
 SCHEMA_VERSION = 1
 MANIFEST_NAME = "bundle.json"
 
+# Item ids: lower-case letters and digits, then also dashes, underscores and dots
+# (glute-bridge, ex_chin_tuck, q_when.new). Never shown to patients; never a path on disk.
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,62}$"
+# The bundle's own id may be longer and reverse-DNS (org.harborstreetphysio.back-neck-desk);
+# the store maps it to a safe folder name rather than using it as one (kiosk/store/catalogue).
+BUNDLE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]{0,127}$"
+_ID_IN_TARGET = r"[a-z0-9][a-z0-9_.-]*"
+
 Id = Annotated[
     str,
     Field(
-        pattern=r"^[a-z0-9][a-z0-9-]{0,62}$",
-        description="Lower-case letters, digits and dashes, e.g. glute-bridge.",
+        pattern=ID_PATTERN,
+        description="Lower-case letters, digits, dashes, underscores and dots, e.g. "
+        "glute-bridge or ex_chin_tuck.",
+    ),
+]
+BundleId = Annotated[
+    str,
+    Field(
+        pattern=BUNDLE_ID_PATTERN,
+        description="Up to 128 lower-case letters, digits, dashes, underscores and dots; "
+        "reverse-DNS is fine, e.g. org.example.back-care.",
     ),
 ]
 LanguageCode = Annotated[
@@ -290,7 +307,7 @@ class Question(Strict):
 LinkTarget = Annotated[
     str,
     Field(
-        pattern=r"^(videos|exercises|picker|articles|(article|exercise):[a-z0-9][a-z0-9-]*)$",
+        pattern=rf"^(videos|exercises|picker|articles|(article|exercise):{_ID_IN_TARGET})$",
         description="videos, exercises, picker, articles, article:<id> or exercise:<id>.",
     ),
 ]
@@ -377,6 +394,12 @@ class Slide(Strict):
     title: Text | None = None
     text: Text
     image: ImageFile | None = None
+    icon: str | None = Field(
+        None,
+        pattern=r"^[a-z0-9]+\.[a-z0-9-]+$",
+        description="A qtawesome icon name (mdi6.human-greeting), drawn large when the slide "
+        "has no image.",
+    )
 
 
 class Attract(Strict):
@@ -391,7 +414,7 @@ HomeTarget = Annotated[
     str,
     Field(
         pattern=r"^(videos|exercises|exercises:(waiting_room|home)|picker|articles"
-        r"|article:[a-z0-9][a-z0-9-]*)$",
+        rf"|article:{_ID_IN_TARGET})$",
         description="videos, exercises, exercises:waiting_room or exercises:home for the "
         "exercises marked with that `where`, picker, articles, or article:<id> for one article.",
     ),
@@ -409,6 +432,7 @@ class Tile(Strict):
 
 class Home(Strict):
     tiles: list[Tile] = Field(min_length=1, max_length=8)
+    greeting: Text | None = Field(None, description="A short welcome shown under the title.")
 
 
 class Bundle(Strict):
@@ -416,7 +440,7 @@ class Bundle(Strict):
 
     schema_: str | None = Field(None, alias="$schema", description="Editor hint; ignored.")
     schema_version: Literal[1]
-    id: Id
+    id: BundleId
     version: str = Field(
         pattern=r"^\d{1,6}(\.\d{1,6}){0,3}$", description="Dotted numbers, e.g. 1.4.0."
     )

@@ -27,6 +27,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kiosk.content.limits import DEFAULT_LIMITS
+from kiosk.content.model import BUNDLE_ID_PATTERN
 from kiosk.content.safe_json import JsonRefused, parse_json_bytes
 from kiosk.feed.errors import FeedRefused
 from kiosk.feed.keys import PublicKey, key_id
@@ -37,7 +38,7 @@ FORMAT = "knee-kiosk-feed/1"
 MAX_FEED_BYTES = 64 * 1024
 # Signed ahead of the payload so a signature made for something else never passes as a feed's.
 _CONTEXT = b"knee-kiosk feed v1\n"
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+_ID = re.compile(BUNDLE_ID_PATTERN)
 _FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}\.zip$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 

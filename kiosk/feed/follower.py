@@ -26,6 +26,7 @@ from kiosk.feed.sources import FeedSource, file_sha256
 from kiosk.feed.state import CachedFeed, FeedState, FeedStatus, Trusted, now
 from kiosk.feed.versions import is_newer, version_key
 from kiosk.store import BundleStore, InstallResult, StoreError
+from kiosk.store.catalogue import folder_name
 from kiosk.store.locks import file_lock
 from kiosk.store.staging import LOCK_SUFFIX, RESUMABLE_FOLDER
 
@@ -177,8 +178,11 @@ class FeedFollower:
         except StoreError:
             return None
         for name in (pointer.active, pointer.pending):
-            bundle_id, _, version = (name or "").rpartition("-")
-            if bundle_id == entry.bundle_id and not is_newer(entry.version, version):
+            version = (name or "").rpartition("-")[2]
+            # Compared as the store names folders: an id with dots is mapped (see folder_name).
+            if name == folder_name(entry.bundle_id, version) and not is_newer(
+                entry.version, version
+            ):
                 return version
         return None
 

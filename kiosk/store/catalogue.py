@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -37,8 +39,20 @@ class InstalledBundle:
 
 
 def folder_name(bundle_id: str, version: str) -> str:
-    """The folder an installed bundle lives in: <id>-<version> (a version never has a dash)."""
-    return f"{bundle_id}-{version}"
+    """The folder an installed bundle lives in: <id>-<version> (a version never has a dash).
+
+    An id the folder pattern cannot hold as it is (dots, underscores, over 63 letters) is
+    mapped, not trusted: its other characters become dashes, it is cut short, and a digest of
+    the whole id keeps two such ids apart. Ids in the first format keep their old folders."""
+    if is_folder_name(f"{bundle_id}-{version}") and _PLAIN_ID.match(bundle_id):
+        return f"{bundle_id}-{version}"
+    slug = re.sub(r"[^a-z0-9]+", "-", bundle_id.lower()).strip("-")[:48] or "bundle"
+    digest = hashlib.sha256(bundle_id.encode("utf-8")).hexdigest()[:10]
+    return f"{slug}-x{digest}-{version}"
+
+
+# Bundle ids as the first bundle format allowed them, used as folder names unchanged.
+_PLAIN_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
 def write_install_record(root: Path, model: Bundle, source: Path) -> None:

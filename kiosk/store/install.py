@@ -22,7 +22,13 @@ from kiosk.store.catalogue import INSTALL_RECORD, folder_name, write_install_rec
 from kiosk.store.copying import copy_folder, sync_tree, unpack_archive
 from kiosk.store.killpoints import checkpoint
 from kiosk.store.locks import file_lock
-from kiosk.store.pointer import Pointer, PointerUnreadable, read_pointer, write_pointer
+from kiosk.store.pointer import (
+    BUILTIN,
+    Pointer,
+    PointerUnreadable,
+    read_pointer,
+    write_pointer,
+)
 from kiosk.store.progress import COPY_SHARE, PhaseReporter, Progress
 from kiosk.store.staging import staging_folder
 
@@ -42,7 +48,27 @@ class InstallResult:
     folder: Path
     outcome: Outcome
     pending: bool  # True when it now waits to go live
-    message: str
+    message: str  # for the staff panel, which has an Activate now button
+
+    @property
+    def message_for_terminal(self) -> str:
+        """The message for `kiosk install`: no panel button, so when it goes live and how."""
+        return self.message.removesuffix(_PANEL_ENDING) + " " + GOES_LIVE
+
+
+# From a terminal: a running kiosk takes new content when it is quiet (back on its attract
+# screen), a stopped one when it starts; restarting its service is the way to make it now.
+GOES_LIVE = (
+    "It goes on show when the kiosk next starts, or at the next quiet moment of a running "
+    "kiosk (back on its attract screen, nobody using it). To show it now, restart the kiosk "
+    "(systemctl --user restart knee-kiosk) or press Activate now in its staff panel."
+)
+_PANEL_ENDING = " It goes on show at the next quiet moment, or press Activate now."
+
+
+def describe_role(name: str | None) -> str:
+    """A pointer's folder name in words: the built-in content has no folder."""
+    return "the built-in content that comes with the kiosk" if name in (None, BUILTIN) else name
 
 
 def install_bundle(
@@ -176,4 +202,4 @@ def _message(loaded: LoadedBundle, outcome: Outcome, pending: bool) -> str:
         first = f"{what} is installed and checked."
     if not pending:
         return f"{first} It is the active bundle."
-    return f"{first} It goes on show at the next quiet moment, or press Activate now."
+    return first + _PANEL_ENDING

@@ -24,6 +24,9 @@ POINTER_FORMAT = 1
 # A folder name in bundles/: a bundle id, a dash and a dotted version; never a path.
 _FOLDER_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}-\d{1,6}(\.\d{1,6}){0,3}$")
 ROLES = ("active", "last_known_good", "pending")
+# The content that ships with the kiosk, as active or last-known-good: it is the earlier
+# content a clinic can go back to. Never a folder in bundles/ (no folder name has a colon).
+BUILTIN = ":built-in"
 Role = Literal["active", "last-known-good", "pending", "other"]
 
 
@@ -49,17 +52,25 @@ class Pointer:
 
     def kept(self) -> set[str]:
         """The folder names that must never be pruned."""
-        return {name for name in (self.active, self.last_known_good, self.pending) if name}
+        roles = (self.active, self.last_known_good, self.pending)
+        return {name for name in roles if name and name != BUILTIN}
+
+    def previous(self) -> str | None:
+        """What going back returns to: last-known-good, else the built-in content when an
+        installed bundle is on show (a pointer from before the built-in one counted)."""
+        if self.last_known_good:
+            return self.last_known_good
+        return BUILTIN if self.active and self.active != BUILTIN else None
 
     def activated(self) -> Pointer:
-        """Pending goes live and the active one becomes last-known-good."""
+        """Pending goes live and the one on show (the built-in content at first) is kept."""
         if not self.pending:
             return self
-        return Pointer(self.pending, self.active or self.last_known_good, None)
+        return Pointer(self.pending, self.active or BUILTIN, None)
 
     def rolled_back(self) -> Pointer:
-        """Active and last-known-good swap places."""
-        return replace(self, active=self.last_known_good, last_known_good=self.active)
+        """What was on show and what went before it swap places."""
+        return replace(self, active=self.previous(), last_known_good=self.active or BUILTIN)
 
 
 def is_folder_name(name: object) -> bool:
@@ -80,7 +91,7 @@ def read_pointer(path: Path) -> Pointer:
     values = {}
     for role in ROLES:
         name = raw.get(role)
-        if name is not None and not is_folder_name(name):
+        if name is not None and name != BUILTIN and not is_folder_name(name):
             message = f"The bundle pointer {path} names {name!r}, which is not a bundle folder."
             raise PointerUnreadable(message)
         values[role] = name

@@ -9,7 +9,7 @@ from kiosk.paths import KioskPaths
 from kiosk.store.catalogue import prune_folders
 from kiosk.store.errors import StoreError
 from kiosk.store.locks import file_lock
-from kiosk.store.pointer import Pointer, read_pointer, write_pointer
+from kiosk.store.pointer import BUILTIN, Pointer, read_pointer, write_pointer
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +32,15 @@ def activate_pending(paths: KioskPaths) -> str | None:
 
 
 def rollback(paths: KioskPaths) -> Pointer:
-    """Swap the active and last-known-good bundles; raise StoreError when there is none."""
+    """Swap the active and last-known-good bundles (the built-in content counts as the earlier
+    one); raise StoreError when there is nothing earlier."""
 
     def swap(pointer: Pointer) -> Pointer:
-        if not pointer.last_known_good:
-            raise StoreError("There is no earlier bundle to go back to.")
-        if not (paths.bundles_dir / pointer.last_known_good).is_dir():
-            raise StoreError(f"The earlier bundle ({pointer.last_known_good}) is missing.")
+        previous = pointer.previous()
+        if not previous:
+            raise StoreError("The built-in content is on show; there is nothing earlier.")
+        if previous != BUILTIN and not (paths.bundles_dir / previous).is_dir():
+            raise StoreError(f"The earlier bundle ({previous}) is missing.")
         return pointer.rolled_back()
 
     pointer = _update(paths, swap)

@@ -11,7 +11,7 @@ from kiosk.content import BundleInvalid, LoadedBundle, load_bundle
 from kiosk.content.limits import DEFAULT_LIMITS, Limits
 from kiosk.paths import KioskPaths
 from kiosk.store.errors import StoreError
-from kiosk.store.pointer import Pointer, PointerUnreadable, read_pointer
+from kiosk.store.pointer import BUILTIN, Pointer, PointerUnreadable, read_pointer
 from kiosk.store.roles import activate_pending
 from kiosk.store.staging import clean_leftovers
 
@@ -56,6 +56,8 @@ def open_active(
         ("last-known-good", pointer.last_known_good),
     )
     for source, name in stored:
+        if name == BUILTIN:
+            break  # the built-in content was chosen (gone back to): nothing before it to try
         if not name:
             continue
         loaded = _try_load(paths.bundles_dir / name, source, limits, reasons)

@@ -15,6 +15,11 @@ def inline_html(text: str) -> str:
     return _EMPHASIS.sub(r"<b>\1</b>", html.escape(text)).replace("\n", "<br>")
 
 
+def has_emphasis(text: str) -> bool:
+    """Whether `text` holds a **marked** stretch of words."""
+    return _EMPHASIS.search(text) is not None
+
+
 def plain(text: str) -> str:
     """`text` without emphasis marks, e.g. for accessible names."""
     return _EMPHASIS.sub(r"\1", text)

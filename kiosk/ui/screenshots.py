@@ -11,7 +11,7 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedBundle
-from kiosk.content.model import Picker, Question
+from kiosk.content.model import Bundle, Picker, Question
 from kiosk.ui.composition import build_kiosk
 from kiosk.ui.screens.base import Route
 from kiosk.ui.window import KioskWindow
@@ -29,6 +29,14 @@ def picker_paths(picker: Picker) -> Iterator[list[str]]:
             if answer.next not in seen:
                 seen.add(answer.next)
                 queue.append([*path, answer.next])
+
+
+def longest_titled(model: Bundle, language: str) -> Route:
+    """The screen whose top-bar title is longest in `language` (to show how it is kept whole)."""
+    titled = [(Route("article", a.id), a.title) for a in model.articles]
+    titled += [(Route("exercise", e.id), e.title) for e in model.exercises]
+    titled += [(Route("picker"), model.picker.title), (Route("videos"), model.videos.title)]
+    return max(titled, key=lambda pair: len(pair[1].get(language)))[0]
 
 
 class Camera:
@@ -92,6 +100,7 @@ def capture_all(
     window.session.set_larger_text(True)
     camera.visit(Route("home"), "home-larger-text")
     camera.visit(Route("article", model.articles[0].id), "article-larger-text")
+    camera.visit(longest_titled(model, window.session.language), "long-title-larger-text")
     window.session.set_larger_text(False)
     window.close()
     return camera.taken

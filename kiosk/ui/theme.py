@@ -45,6 +45,8 @@ TEXT_PAIRS = [
 DESIGN_HEIGHT = 1080  # sizes below are pixels at 1080p, scaled to the screen
 BODY_PX = 30  # patient text is never smaller than this, at 1080p
 LARGER_TEXT_FACTOR = 1.3
+# Bold text when a bundle's typeface has no bold face: the system's sans-serif has one.
+KIOSK_BOLD_FAMILY = "sans-serif"
 
 
 @dataclass(frozen=True)
@@ -54,13 +56,29 @@ class Theme:
     scale: float
     larger_text: bool = False
     font_family: str = "sans-serif"
+    # The family bold text is drawn in when the bundle's typeface has no bold face: Qt would
+    # otherwise smear the regular one ("synthetic bold"), which reads thin at large sizes.
+    bold_family: str = ""
 
     @classmethod
-    def for_screen(cls, size: QSize, larger_text: bool = False, font_family: str = "") -> Theme:
+    def for_screen(
+        cls, size: QSize, larger_text: bool = False, font_family: str = "", bold_family: str = ""
+    ) -> Theme:
         """A theme for a window of `size`: 1080p is 1.0, landscape or portrait alike."""
         short, long = sorted((size.width(), size.height()))
         scale = min(short / DESIGN_HEIGHT, long / (DESIGN_HEIGHT * 16 / 9))
-        return cls(max(0.7, min(scale, 2.2)), larger_text, font_family or "sans-serif")
+        return cls(max(0.7, min(scale, 2.2)), larger_text, font_family or "sans-serif", bold_family)
+
+    @property
+    def bold_font_family(self) -> str:
+        """The family to draw bold text in."""
+        return self.bold_family or self.font_family
+
+    @property
+    def bold_css(self) -> str:
+        """Stylesheet declarations for bold text, in a family that has a real bold face."""
+        family = f' font-family: "{self.bold_family}";' if self.bold_family else ""
+        return f"font-weight: bold;{family}"
 
     def px(self, at_1080p: float) -> int:
         """A length in pixels for this screen."""
@@ -78,17 +96,17 @@ class Theme:
 
     def stylesheet(self) -> str:
         """The one stylesheet for the whole kiosk."""
-        c = COLOURS
+        c, bold = COLOURS, self.bold_css
         return f"""
         QWidget {{
             background: {c["background"]}; color: {c["text"]};
             font-family: "{self.font_family}"; font-size: {self.font_px(BODY_PX)}px;
         }}
         QLabel {{ background: transparent; }}
-        QLabel[role="title"] {{ font-size: {self.font_px(52)}px; font-weight: bold; }}
-        QLabel[role="heading"] {{ font-size: {self.font_px(38)}px; font-weight: bold; }}
+        QLabel[role="title"] {{ font-size: {self.font_px(52)}px; {bold} }}
+        QLabel[role="heading"] {{ font-size: {self.font_px(38)}px; {bold} }}
         QLabel[role="muted"] {{ color: {c["muted"]}; font-size: {self.font_px(26)}px; }}
-        QLabel[role="huge"] {{ font-size: {self.font_px(150)}px; font-weight: bold; }}
+        QLabel[role="huge"] {{ font-size: {self.font_px(150)}px; {bold} }}
         QLabel[role="caution"] {{
             background: {c["caution_bg"]}; color: {c["caution_text"]};
             border-radius: {self.px(16)}px; padding: {self.px(16)}px {self.px(24)}px;
@@ -108,7 +126,7 @@ class Theme:
             border: {self.px(3)}px solid {c["primary"]}; border-radius: {self.px(18)}px;
             min-height: {self.touch}px; min-width: {self.touch}px;
             padding: {self.px(8)}px {self.px(28)}px; font-size: {self.font_px(32)}px;
-            font-weight: bold;
+            {bold}
         }}
         QPushButton:pressed, QPushButton:checked {{ background: {c["pressed_surface"]}; }}
         QPushButton[role="primary"] {{
@@ -120,7 +138,7 @@ class Theme:
             min-height: {self.px(150)}px; min-width: {self.px(360)}px;
         }}
         QPushButton[role="answer"]:pressed {{ background: {c["primary_pressed"]}; }}
-        QPushButton[role="answer"] QLabel {{ color: {c["on_primary"]}; font-weight: bold; }}
+        QPushButton[role="answer"] QLabel {{ color: {c["on_primary"]}; {bold} }}
         QPushButton[role="tile"] {{
             background: {c["primary"]}; color: {c["on_primary"]};
             border-radius: {self.px(28)}px; font-size: {self.font_px(40)}px;
@@ -128,15 +146,17 @@ class Theme:
         }}
         QPushButton[role="tile"]:pressed {{ background: {c["primary_pressed"]}; }}
         QPushButton[role="tile"] QLabel {{
-            color: {c["on_primary"]}; font-size: {self.font_px(42)}px; font-weight: bold;
+            color: {c["on_primary"]}; font-size: {self.font_px(42)}px; {bold}
         }}
         QPushButton[role="tile"] QLabel[role="caption"] {{
-            font-size: {self.font_px(26)}px; font-weight: normal;
+            font-size: {self.font_px(26)}px; font-weight: normal; font-family: "{self.font_family}";
         }}
         QPushButton[role="card"] QLabel[role="heading"] {{
-            font-size: {self.font_px(36)}px; font-weight: bold;
+            font-size: {self.font_px(36)}px; {bold}
         }}
-        QPushButton[role="card"] QLabel {{ font-weight: normal; }}
+        QPushButton[role="card"] QLabel {{
+            font-weight: normal; font-family: "{self.font_family}";
+        }}
         QPushButton[role="card"] {{
             text-align: left; border: {self.px(2)}px solid {c["border"]};
             padding: {self.px(16)}px;

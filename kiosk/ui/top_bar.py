@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.rich_text import plain
 from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import button, clear_layout, set_role
 
@@ -25,12 +26,20 @@ class TopBar(QWidget):
         self.column.addLayout(self.row)
 
     def render(
-        self, title: str, show_back: bool, show_home: bool, portrait: bool, width: int
+        self,
+        title: str,
+        show_back: bool,
+        show_home: bool,
+        portrait: bool,
+        width: int,
+        own_row: bool = False,
     ) -> None:
         """Rebuild the bar for the current screen; in portrait the title gets its own row.
 
         When the buttons' words do not fit in `width`, they give way to icons and language
-        codes; their accessible names stay whole."""
+        codes; their accessible names stay whole. A title too long for two lines beside the
+        buttons gets its own row too, where it wraps whole: the full title always shows."""
+        self._last = (title, show_back, show_home, portrait, width)
         clear_layout(self.column)
         self.row = QHBoxLayout()
         self.column.addLayout(self.row)
@@ -50,18 +59,32 @@ class TopBar(QWidget):
         if needed + title_room > width:
             for widget in left + right:
                 _compact(widget)
-        heading = TitleLabel(title)
+        heading = TitleLabel(plain(title))
+        heading.setParent(self)
+        heading.ensurePolished()
+        beside = width - sum(b.sizeHint().width() + spacing for b in left + right) - 2 * margin
+        own_row = own_row or portrait or not heading.fits(beside)
+        if own_row:
+            heading.max_lines = None  # the whole title, however many lines it takes
+        else:
+            # Should two lines still not hold it once laid out, it moves to a row of its own.
+            heading.overflowed.connect(self._title_overflowed)
         # A long title wraps (then ends in "…") rather than push buttons off the screen.
-        heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # as tall as its lines need (a new policy drops this)
+        heading.setSizePolicy(policy)
         for widget in left:
             self.row.addWidget(widget)
-        if portrait:
+        if own_row:
             self.row.addStretch(1)
             self.column.addWidget(heading)
         else:
             self.row.addWidget(heading, 1)
         for widget in right:
             self.row.addWidget(widget)
+
+    def _title_overflowed(self) -> None:
+        QTimer.singleShot(0, self, lambda: self.render(*self._last, own_row=True))
 
     def _settings_buttons(self) -> list[QPushButton]:
         """One button per language (when there are several), and larger text."""
@@ -94,24 +117,36 @@ class TopBar(QWidget):
 
 
 class TitleLabel(QLabel):
-    """The screen's title on at most two lines, ending in "…" when it needs more."""
+    """The screen's title on at most two lines, ending in "…" when it needs more (then it
+    says so with `overflowed`); with max_lines None, the whole title on as many as it needs."""
 
     MAX_LINES = 2
+    overflowed = Signal()
 
     def __init__(self, title: str) -> None:
         super().__init__()
         self.full_title = title
+        self.max_lines: int | None = self.MAX_LINES
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setAccessibleName(title)
         set_role(self, "heading")
         self.setText(title)
 
+    def fits(self, width: int) -> bool:
+        """Whether the whole title fits in two lines `width` pixels wide."""
+        room = QRect(0, 0, width - 2 * self.margin(), 1)
+        return fitted_title(self.full_title, QFontMetrics(self.font()), room) == self.full_title
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.max_lines is None:
+            return
         shown = fitted_title(self.full_title, QFontMetrics(self.font()), self.contentsRect())
         if shown != self.text():
             self.setText(shown)
+            if shown != self.full_title:
+                self.overflowed.emit()
 
 
 def fitted_title(title: str, metrics: QFontMetrics, room: QRect) -> str:

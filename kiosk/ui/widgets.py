@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import ImageFile
 from kiosk.ui.drag_scroll import enable_drag_scroll
 from kiosk.ui.media import MediaService
-from kiosk.ui.rich_text import plain
+from kiosk.ui.rich_text import has_emphasis, inline_html, plain
 from kiosk.ui.theme import Theme
 
 
@@ -32,8 +32,13 @@ def set_role(widget: QWidget, role: str) -> None:
 
 
 def label(text: str, role: str = "", rich: bool = False, wrap: bool = True) -> QLabel:
-    """A label; rich text only when asked, so bundle text is never read as HTML by accident."""
+    """A label; rich text only when asked, so bundle text is never read as HTML by accident.
+
+    Plain text with **emphasis** is shown in bold, escaped: every patient text can use it."""
     widget = QLabel()
+    if not rich and has_emphasis(text):
+        widget.setAccessibleName(plain(text))
+        text, rich = inline_html(text), True
     widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     widget.setText(text)
     widget.setWordWrap(wrap)

@@ -11,13 +11,14 @@ from PySide6.QtGui import QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedBundle
+from kiosk.content.fonts import read_face
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.media import MediaService
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import KIOSK_BOLD_FAMILY, Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
 from kiosk.ui.video.memory import keep_frames_off_the_heap, return_freed_memory
@@ -93,7 +94,7 @@ class KioskWindow(QWidget):
             Theme.for_screen(QSize(1920, 1080)),
             settings,
         )
-        self._font_family = _load_fonts(bundle)
+        self._font_family, self._bold_family = _load_fonts(bundle)
         self.setWindowTitle(bundle.model.title.get(self.session.language))
         self.videos_available = videos_available
         self._videos_checked = False  # the video backend is checked on the first visit
@@ -199,7 +200,7 @@ class KioskWindow(QWidget):
         self.history.clear()
         self.ctx.bundle = bundle
         self.ctx.media = MediaService(bundle, self, ready)
-        self._font_family = _load_fonts(bundle)
+        self._font_family, self._bold_family = _load_fonts(bundle)
         if self._theme_for(self.size()) != self.ctx.theme:
             for screen in old_screens:
                 screen.release()  # out of the window: the new stylesheet need not polish it
@@ -338,7 +339,9 @@ class KioskWindow(QWidget):
         self._render_top_bar()
 
     def _theme_for(self, size: QSize) -> Theme:
-        return Theme.for_screen(size, self.session.larger_text, self._font_family)
+        return Theme.for_screen(
+            size, self.session.larger_text, self._font_family, self._bold_family
+        )
 
     def _apply_theme(self, size: QSize) -> None:
         theme = self._theme_for(size)
@@ -368,14 +371,24 @@ def _delete_all(widgets: list[QWidget]) -> None:
         widget.deleteLater()
 
 
-def _load_fonts(bundle: LoadedBundle) -> str:
-    """Register the bundle's fonts; the family of the first one is the kiosk's typeface."""
-    family = ""
+def _load_fonts(bundle: LoadedBundle) -> tuple[str, str]:
+    """Register the bundle's fonts; the family of the first one is the kiosk's typeface.
+
+    Also returns the family bold text is drawn in when that typeface has no bold face ("" when
+    it has one): the system's sans-serif, which has a real bold and covers the scripts a
+    bundle may use (Vietnamese marks too), rather than Qt smearing the regular face."""
+    family, bold = "", False
     for font in bundle.model.fonts:
-        font_id = QFontDatabase.addApplicationFont(str(bundle.media_path(font.file)))
+        path = bundle.media_path(font.file)
+        font_id = QFontDatabase.addApplicationFont(str(path))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not families:
             log.warning("font %s could not be loaded; using the system font", font.file)
-        elif not family:
-            family = families[0]
-    return family
+            continue
+        family = family or families[0]
+        face = read_face(path)
+        bold = bold or (families[0] == family and (face is None or face.bold))
+    if not family or bold:
+        return family, ""
+    log.info("typeface %s has no bold face; bold text uses the system's", family)
+    return family, KIOSK_BOLD_FAMILY

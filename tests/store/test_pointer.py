@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.store.pointer import Pointer, PointerUnreadable, read_pointer, write_pointer
+from kiosk.store.pointer import BUILTIN, Pointer, PointerUnreadable, read_pointer, write_pointer
 
 
 def test_round_trip_leaves_no_temp_file(tmp_path: Path) -> None:
@@ -49,4 +49,5 @@ def test_roles() -> None:
     ]
     assert pointer.activated() == Pointer("c-3", "b-2", None)
     assert pointer.rolled_back() == Pointer("a-1", "b-2", "c-3")
-    assert Pointer(pending="c-3").activated() == Pointer("c-3", None, None)
+    # The built-in content was on show before the first install: it is the one to go back to.
+    assert Pointer(pending="c-3").activated() == Pointer("c-3", BUILTIN, None)

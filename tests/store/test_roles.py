@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from kiosk.store import BundleStore, Pointer, StoreError
+from kiosk.store.pointer import BUILTIN, write_pointer
 from tests.store.conftest import MakeVersion, install_active, name
 
 
@@ -15,7 +16,7 @@ def test_activation_moves_active_to_last_known_good(
 ) -> None:
     store.install(make_version("3.0"))
     assert store.activate_pending() == name("3.0")
-    assert store.pointer() == Pointer(active=name("3.0"))
+    assert store.pointer() == Pointer(active=name("3.0"), last_known_good=BUILTIN)
     store.install(make_version("4.0"))
     assert store.activate_pending() == name("4.0")
     assert store.pointer() == Pointer(active=name("4.0"), last_known_good=name("3.0"))
@@ -31,7 +32,7 @@ def test_missing_pending_folder_is_dropped(store: BundleStore, make_version: Mak
     store.install(make_version("4.0"))
     shutil.rmtree(store.paths.bundles_dir / name("4.0"))
     assert store.activate_pending() is None
-    assert store.pointer() == Pointer(active=name("3.0"))
+    assert store.pointer() == Pointer(active=name("3.0"), last_known_good=BUILTIN)
 
 
 def test_rollback_swaps_active_and_last_known_good(
@@ -50,14 +51,32 @@ def test_rollback_keeps_a_pending_bundle_pending(
     assert store.rollback().pending == name("5.0")
 
 
-def test_rollback_without_an_earlier_bundle_says_so(
+def test_on_the_built_in_content_there_is_nothing_earlier(store: BundleStore) -> None:
+    with pytest.raises(StoreError, match="nothing earlier"):
+        store.rollback()
+
+
+def test_after_the_first_install_going_back_returns_to_the_built_in_content(
     store: BundleStore, make_version: MakeVersion
 ) -> None:
-    with pytest.raises(StoreError, match="no earlier bundle"):
-        store.rollback()
     install_active(store, make_version, "3.0")
-    with pytest.raises(StoreError, match="no earlier bundle"):
-        store.rollback()
+    assert store.rollback() == Pointer(active=BUILTIN, last_known_good=name("3.0"))
+    start = store.open_active()
+    assert start.source == "built-in" and start.name is None
+    assert name("3.0") in {row.name for row in store.list_installed()}  # kept to go forward
+    assert store.rollback() == Pointer(active=name("3.0"), last_known_good=BUILTIN)
+    assert store.open_active().name == name("3.0")
+
+
+def test_a_pointer_from_before_counts_the_built_in_content_as_earlier(
+    store: BundleStore, make_version: MakeVersion
+) -> None:
+    """Written before the built-in content had a role: active, and no last-known-good."""
+    store.install(make_version("3.0"))
+    write_pointer(store.paths.pointer_file, Pointer(active=name("3.0")))
+    assert store.rollback() == Pointer(active=BUILTIN, last_known_good=name("3.0"))
+    assert store.rollback() == Pointer(active=name("3.0"), last_known_good=BUILTIN)
+    assert store.open_active().name == name("3.0")
 
 
 def test_list_shows_each_role(store: BundleStore, make_version: MakeVersion) -> None:

@@ -379,6 +379,25 @@ def test_going_back_to_the_previous_content(qtbot, kiosk, tmp_path) -> None:
     assert "The previous content: Version 4.0 (version 4.0)" in texts(window)
 
 
+def test_after_the_first_install_going_back_returns_to_the_built_in_content(
+    qtbot, kiosk, tmp_path
+) -> None:
+    window, service = kiosk.window, kiosk.services.bundles
+    open_panel(qtbot, kiosk)
+    assert "There is no previous content to go back to yet." in texts(window)
+    with qtbot.waitSignal(service.installed, timeout=10000):
+        service.install(bundle_version(tmp_path / "3.0", "3.0", "Version 3.0"))
+    with qtbot.waitSignal(service.swapped, timeout=10000):
+        kiosk.staff.activate_now()
+    assert "The previous content: the built-in content that comes with the kiosk." in texts(window)
+    with qtbot.waitSignal(service.swapped, timeout=10000):
+        tap(qtbot, window, "Go back to the previous content")
+    assert window.ctx.bundle.root == kiosk.services.store.builtin_dir
+    assert window.route == Route("staff")
+    assert "The previous content: Version 3.0 (version 3.0)" in texts(window)
+    assert "Waiting to go live" not in texts(window)
+
+
 # --- Settings and volume -------------------------------------------------------------------
 
 

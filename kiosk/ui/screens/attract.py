@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.content.model import Bundle, MediaRef
+from kiosk.content.model import Bundle, MediaRef, Slide
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.theme import COLOURS, Theme
@@ -68,21 +68,37 @@ class AttractScreen(Screen):
         portrait = self.height() > self.width()
         body = QVBoxLayout() if portrait else QHBoxLayout()
         body.setSpacing(theme.px(56))
-        if slide.image is not None:
-            box = picture_box(theme, portrait)
-            body.addWidget(picture(self.ctx.media.pixmap(slide.image, box)), 1)
+        art = self._slide_art(slide, portrait)
+        if art is not None:
+            body.addWidget(art, 1)
         words = QVBoxLayout()
         words.addStretch(1)
-        if slide.title is not None:
-            words.addWidget(label(self.ctx.text(slide.title), "title"))
+        texts = [label(self.ctx.text(slide.title), "title")] if slide.title is not None else []
         tip = label(self.ctx.text(slide.text), "heading")
         tip.setStyleSheet(f"font-size: {theme.font_px(56)}px;")
-        words.addWidget(tip)
+        for text in [*texts, tip]:
+            if art is None:  # nothing beside the words: they stand in the middle
+                text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            words.addWidget(text)
         words.addStretch(1)
         body.addLayout(words, 1)
         self.root.addLayout(body, 1)
         self.root.addWidget(self._dots(len(slides)))
         self.root.addWidget(self._touch_to_start())
+
+    def _slide_art(self, slide: Slide, portrait: bool) -> QLabel | None:
+        """The slide's picture, else its icon drawn large, else None."""
+        box = picture_box(self.ctx.theme, portrait)
+        if slide.image is not None:
+            return picture(self.ctx.media.pixmap(slide.image, box))
+        if slide.icon is None:
+            return None
+        side = min(box.width(), box.height()) * 2 // 3
+        art = QLabel()
+        art.setPixmap(self.ctx.media.icon(slide.icon, COLOURS["primary"]).pixmap(QSize(side, side)))
+        art.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        art.setObjectName("slide-icon")
+        return art
 
     def _dots(self, count: int) -> QLabel:
         """Where the loop is: one filled dot among hollow ones."""
@@ -99,7 +115,7 @@ class AttractScreen(Screen):
         start.setAlignment(Qt.AlignmentFlag.AlignCenter)
         start.setStyleSheet(
             f"background: {COLOURS['primary']}; color: {COLOURS['on_primary']};"
-            f"font-size: {theme.font_px(52)}px; font-weight: bold;"
+            f"font-size: {theme.font_px(52)}px; {theme.bold_css}"
             f"border-radius: {theme.px(48)}px; padding: {theme.px(28)}px;"
         )
         return start

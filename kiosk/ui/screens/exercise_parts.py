@@ -65,7 +65,7 @@ def _hold_width(ctx: ScreenContext, hint: str) -> int:
     Wrapped labels do not widen a layout by themselves, and the width must not jump as the
     words change from "start" to "pause"."""
     theme = ctx.theme
-    hint_font, action_font = QFont(theme.font_family), QFont(theme.font_family)
+    hint_font, action_font = QFont(theme.font_family), QFont(theme.bold_font_family)
     hint_font.setPixelSize(theme.font_px(26))
     action_font.setPixelSize(theme.font_px(30))
     action_font.setBold(True)

@@ -29,7 +29,13 @@ class HomeScreen(Screen):
         return self.ctx.text(self.ctx.bundle.model.title)
 
     def build(self) -> None:
-        tiles = self.ctx.bundle.model.home.tiles
+        home = self.ctx.bundle.model.home
+        tiles = home.tiles
+        if home.greeting is not None:
+            greeting = label(self.ctx.text(home.greeting), "heading")
+            greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            greeting.setObjectName("greeting")
+            self.root.addWidget(greeting)
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -144,7 +144,7 @@ class PickerScreen(Screen):
         theme = self.ctx.theme
         body, largest = theme.font_px(BODY_PX), theme.font_px(ANSWER_PX)
         font = QFont(self.font())
-        font.setFamily(theme.font_family)
+        font.setFamily(theme.bold_font_family)
         font.setBold(True)
         for size in range(largest, body - 1, -1):
             font.setPixelSize(size)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 
 from kiosk.content import LoadedBundle
 from kiosk.store import InstalledBundle, Pointer, StoreError
+from kiosk.store.pointer import BUILTIN
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.staff.changes import ChangesCache, changes_card, reviews_card, titled_card
 from kiosk.ui.staff.page import Page
@@ -99,7 +100,12 @@ class ContentPage(Page):
         what it changes compared with the content on show."""
         shown_root = self.window.ctx.bundle.root
         name = pointer.pending
-        if name is None and pointer.active and not _same(shown_root, _folder(rows, pointer.active)):
+        active_root = (
+            self.services.store.builtin_dir
+            if pointer.active == BUILTIN
+            else _folder(rows, pointer.active)
+        )
+        if name is None and pointer.active and not _same(shown_root, active_root):
             name = pointer.active  # activated, waiting for the patient on screen to leave
         if name is None:
             return []
@@ -116,7 +122,7 @@ class ContentPage(Page):
 
     def _previous(self, theme: Theme, pointer: Pointer, rows: list[InstalledBundle]) -> QFrame:
         frame, body = titled_card(theme, "Go back")
-        previous = pointer.last_known_good
+        previous = pointer.previous()
         if previous:
             body.addWidget(label(f"The previous content: {_describe(rows, previous)}."))
         else:
@@ -150,6 +156,8 @@ def _folder(rows: list[InstalledBundle], name: str) -> Path | None:
 
 
 def _describe(rows: list[InstalledBundle], name: str) -> str:
+    if name == BUILTIN:
+        return "the built-in content that comes with the kiosk"
     row = next((row for row in rows if row.name == name), None)
     return describe_row(row) if row else name
 

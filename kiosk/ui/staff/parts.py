@@ -36,7 +36,7 @@ def staff_stylesheet(theme: Theme, restyle_all: bool) -> str:
         border-radius: {theme.px(6)}px; padding: {theme.px(14)}px {theme.px(20)}px;
     }}
     QWidget[role="bare"] {{ background: transparent; }}
-    QLabel[role="value"] {{ font-size: {theme.font_px(34)}px; font-weight: bold; }}
+    QLabel[role="value"] {{ font-size: {theme.font_px(34)}px; {theme.bold_css} }}
     QLabel[role="problem"] {{
         font-size: {theme.font_px(26)}px; padding: {theme.px(8)}px 0;
         border-bottom: {theme.px(1)}px solid {c["border"]};
@@ -51,7 +51,7 @@ def staff_stylesheet(theme: Theme, restyle_all: bool) -> str:
     QProgressBar {{
         background: {c["surface"]}; border: {theme.px(3)}px solid {c["primary"]};
         border-radius: {theme.px(12)}px; min-height: {theme.px(56)}px; color: {c["text"]};
-        font-size: {theme.font_px(28)}px; font-weight: bold; text-align: center;
+        font-size: {theme.font_px(28)}px; {theme.bold_css} text-align: center;
     }}
     QProgressBar::chunk {{ background: {c["pressed_surface"]}; }}
     """

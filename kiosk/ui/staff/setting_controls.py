@@ -144,7 +144,7 @@ def _stepper(
     # buttons do not move as the value changes.
     # Measured in the font the staff stylesheet gives these labels (parts.py): the label has
     # no parent yet, so its own fontMetrics() would still be the plain default.
-    font = QFont(theme.font_family)
+    font = QFont(theme.bold_font_family)
     font.setPixelSize(theme.font_px(150 if big else 34))
     font.setBold(True)
     metrics = QFontMetrics(font)

@@ -25,7 +25,7 @@ def fill_card(ctx: ScreenContext, model: Card, icon: str, colour: str, body: QVB
     header.addWidget(symbol, 0, Qt.AlignmentFlag.AlignTop)
     title = label(ctx.text(model.title), "title")
     # Set here too: inside a button (the closing card) the stylesheet makes labels plain.
-    title.setStyleSheet(f"font-size: {theme.font_px(52)}px; font-weight: bold;")
+    title.setStyleSheet(f"font-size: {theme.font_px(52)}px; {theme.bold_css}")
     header.addWidget(title, 1)
     body.addLayout(header)
     gap = theme.px(18)
