@@ -22,6 +22,7 @@ from kiosk.content.model import (
     Text,
 )
 from kiosk.content.problems import Problem, format_path
+from kiosk.content.take_home import take_home_problems
 from kiosk.content.wording import ADDED_LATER, DEFAULT_WORDING, placeholders
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&#?[A-Za-z0-9]+;")
@@ -41,13 +42,28 @@ def check_bundle(bundle: Bundle, nodes: Nodes, root: Path, limits: Limits) -> li
     found += _check_home(bundle)
     found += _check_exercises(bundle)
     found += _check_wording(bundle)
+    found += take_home_problems(bundle)
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
 
 
 def bundle_warnings(bundle: Bundle) -> list[Problem]:
-    """What a valid bundle should still look at: picker results that no case checks."""
+    """What a valid bundle should still look at: picker results that no case checks, and
+    no stop_guidance."""
     found = unchecked_results(bundle.picker, bundle.default_language)
+    found += _missing_stop_guidance(bundle)
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
+
+
+def _missing_stop_guidance(bundle: Bundle) -> list[tuple[Loc, str]]:
+    """A warning, not a refusal: bundles made before stop_guidance existed stay valid (they
+    show the kiosk's own short wording), but every bundle with exercises or videos needs it."""
+    if bundle.stop_guidance is not None or not (bundle.exercises or bundle.videos.items):
+        return []
+    message = (
+        "is missing: a bundle with exercises or videos needs it, in every language, to say "
+        "what to do after Stop — this hurts; until then the kiosk shows its own short wording"
+    )
+    return [(("stop_guidance",), message)]
 
 
 def _check_languages(bundle: Bundle, nodes: Nodes) -> list[tuple[Loc, str]]:
