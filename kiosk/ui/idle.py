@@ -43,6 +43,10 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    def touched(self) -> None:
+        """Count an input another filter took first (a tap on the reset warning)."""
+        self._last_input = time.monotonic()
+
     @property
     def running(self) -> bool:
         return self._timer.isActive()

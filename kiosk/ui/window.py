@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.content import LoadedBundle
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
-from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.media import MediaService
+from kiosk.ui.reset_warning import WarnedReset
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
@@ -110,8 +110,10 @@ class KioskWindow(QWidget):
         # Each page change takes an 8 MiB picture of the page for the fade; with glibc's
         # own threshold a freed one stays in the heap (benchmarks/suite.py: ~8 MiB of idle RSS).
         keep_frames_off_the_heap()
-        self.idle = IdleWatcher(settings.idle_timeout, self)
-        self.idle.idle.connect(self._on_idle)
+        # A running hold or a playing video defers the warning until it ends.
+        self.idle_reset = WarnedReset(self, self.ctx, lambda: self.current_screen.is_busy())
+        self.idle_reset.reset_due.connect(self.reset_to_attract)
+        self.idle = self.idle_reset.watcher
         live_settings.changed.connect(self._use_settings)
         self.session.changed.connect(self._restyle)
         self._apply_theme(QSize(1920, 1080))
@@ -223,9 +225,9 @@ class KioskWindow(QWidget):
             ahead = IMPORT_AHEAD[route.screen]
             QTimer.singleShot(IMPORT_AHEAD_MS, self, lambda: screen_class(ahead))
         if route.screen == "attract":
-            self.idle.stop()
+            self.idle_reset.stop()  # the attract screen shows no warning
         else:
-            self.idle.restart()
+            self.idle_reset.start()
         self.route_changed.emit(route)
         if screen.shows_top_bar():  # patients' screens only: staff visits are not usage
             self.viewed.emit("screen", route.screen)
@@ -297,22 +299,17 @@ class KioskWindow(QWidget):
             width=self.width(),
         )
 
-    def _on_idle(self) -> None:
-        if self.current_screen.is_busy():
-            self.idle.restart()  # a video is playing: wait for it to end
-            return
-        self.reset_to_attract()
-
     def _use_settings(self, settings: Settings) -> None:
         """Saved settings, from now on: each screen reads ctx.settings when it uses one."""
         self.ctx.settings = settings
         self.session.default_language = default_language_for(self.ctx.bundle, settings)
-        self.idle.set_seconds(settings.idle_timeout)
+        self.idle_reset.use_settings(settings)
 
     # --- Theme ---------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.idle_reset.card.setGeometry(self.rect())
         shape = (self._theme_for(event.size()), event.size().height() > event.size().width())
         if shape != self._shape and not self._restyle_pending:
             # Re-render once the resizing settles, not inside Qt's layout pass.
@@ -353,7 +350,7 @@ class KioskWindow(QWidget):
             log.info("refused a request to close the kiosk")
             event.ignore()
             return
-        self.idle.detach()
+        self.idle_reset.detach()
         for screen in self._screens.values():
             screen.leave()
         super().closeEvent(event)
