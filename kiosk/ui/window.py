@@ -17,6 +17,7 @@ from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.media import MediaService
 from kiosk.ui.reset_warning import WarnedReset
 from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.stop_bar import StopBar
 from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
@@ -40,6 +41,7 @@ SCREEN_CLASSES = {
     "articles": "kiosk.ui.screens.articles:ArticleListScreen",
     "article": "kiosk.ui.screens.articles:ArticleScreen",
     "videos": "kiosk.ui.screens.videos:VideoScreen",
+    "stop": "kiosk.ui.screens.stop:StopScreen",
     "staff-pin": "kiosk.ui.staff.pin_pad:PinPadScreen",
     "staff": "kiosk.ui.staff.panel:StaffPanelScreen",
 }
@@ -63,6 +65,9 @@ class KioskWindow(QWidget):
     route_changed = Signal(object)  # the Route now shown
     viewed = Signal(str, str)  # (kind, item id): what a patient was shown, for usage counts
     went_idle = Signal()  # the kiosk is back on attract after a quiet spell: a safe moment
+    # (kind, item id): "Stop — this hurts" on an exercise or video, for usage counts and
+    # metrics; nothing about the person.
+    stop_pressed = Signal(str, str)
 
     def __init__(
         self,
@@ -101,11 +106,14 @@ class KioskWindow(QWidget):
         self.top_bar.back.connect(self.back)
         self.top_bar.home.connect(self.home)
         self.stack = QStackedWidget()
+        self.stop_bar = StopBar(self.ctx)
+        self.stop_bar.pressed.connect(self.stop_hurts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.stop_bar)
         self._fade = CrossFade(self)
         # Each page change takes an 8 MiB picture of the page for the fade; with glibc's
         # own threshold a freed one stays in the heap (benchmarks/suite.py: ~8 MiB of idle RSS).
@@ -150,6 +158,17 @@ class KioskWindow(QWidget):
 
     def home(self) -> None:
         self.go(Route("home"))
+
+    def stop_hurts(self) -> None:
+        """ "Stop — this hurts": every timer and the video stop now, then the guidance."""
+        subject = self.current_screen.stop_subject()
+        if subject is None:
+            return
+        kind, item_id = subject
+        self.current_screen.leave()  # at once, before anything is drawn
+        log.info("stop pressed on %s %s", kind, item_id)
+        self.stop_pressed.emit(kind, item_id)
+        self.go(Route("stop", f"{kind}:{item_id}"))
 
     def reset_to_attract(self) -> None:
         """Forget the patient: stop everything, defaults back, attract screen."""
@@ -289,12 +308,13 @@ class KioskWindow(QWidget):
         screen = self.current_screen
         shown = screen_name != "attract" and screen.shows_top_bar()
         self.top_bar.setVisible(shown)
+        self.stop_bar.render(shown and screen.stop_subject() is not None)
         if not shown:
             return
         self.top_bar.render(
             screen.title(),
             show_back=screen_name != "home" and screen.can_go_back(),
-            show_home=screen_name != "home",
+            show_home=screen_name != "home" and screen.shows_home_in_bar(),
             portrait=self.height() > self.width(),
             width=self.width(),
         )

@@ -73,6 +73,9 @@ class ExerciseScreen(Screen):
             self.leave()
         super().hideEvent(event)
 
+    def stop_subject(self) -> tuple[str, str]:
+        return ("exercise", self.exercise().id)
+
     def is_busy(self) -> bool:
         # A patient holding or resting is not idle, though nobody touches the screen.
         return self.clock.isActive()

@@ -105,6 +105,9 @@ class VideoScreen(Screen):
             clear_layout(self.root)
             self.surface, self.controls, self.playlist = None, None, None
 
+    def stop_subject(self) -> tuple[str, str]:
+        return ("video", self.video.id)  # the one playing, or the first before the series
+
     def is_busy(self) -> bool:
         """Busy while the series runs on its own: a video playing, or the error card."""
         return self.series.busy
