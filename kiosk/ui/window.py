@@ -44,6 +44,7 @@ SCREEN_CLASSES = {
     "stop": "kiosk.ui.screens.stop:StopScreen",
     "staff-pin": "kiosk.ui.staff.pin_pad:PinPadScreen",
     "staff": "kiosk.ui.staff.panel:StaffPanelScreen",
+    "cleaning": "kiosk.ui.staff.cleaning:CleaningScreen",
 }
 
 
