@@ -171,8 +171,8 @@ class WarnedReset(QObject):
 
     def _maybe_warn(self) -> None:
         """Warn once nothing runs on its own; a touch meanwhile starts the quiet spell again."""
-        if self.watcher.quiet_for() < self.plan.quiet_before_warning:
-            self.start()
+        if self.watcher.quiet_for() < self.plan.quiet_before_warning - TICK_MS / 1000:
+            self.start()  # touched while a hold or video ran: a new quiet spell
         elif not self._is_busy():
             self.warning.begin()
             QApplication.instance().installEventFilter(self)

@@ -29,6 +29,7 @@ def test_the_warning_shows_on_time_is_announced_and_then_resets(qtbot, make_wind
     window = warned_window(make_window, small, idle=3, warning=1)
     reset = window.idle_reset
     assert (reset.plan.quiet_before_warning, reset.plan.warning_length) == (2, 1)
+    reset.start()  # the quiet spell counted from now
     started = time.monotonic()
     with qtbot.waitSignal(reset.shown, timeout=TIMEOUT):
         pass
