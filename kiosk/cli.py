@@ -91,6 +91,11 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--size", default="1920x1080", help="window size, WIDTHxHEIGHT")
     sub.add_argument("--lang", help="language to show (default: the bundle's)")
     sub.add_argument("--bundle", type=Path, help="bundle folder or .zip (default: built-in)")
+    sub.add_argument(
+        "--take-home-base",
+        help="show take-home QR codes with this address plus each item's id, where the bundle "
+        "gives none (e.g. https://example.org/knee/)",
+    )
     sub = command(
         "audit", _audit, "Measure every patient screen for accessibility; exit 1 on a fault."
     )
@@ -410,10 +415,13 @@ def _screenshots(args: argparse.Namespace) -> int:
         from kiosk.ui.screenshots import capture_all
 
         app = QApplication.instance() or QApplication(["kiosk"])
+        if args.take_home_base and not _web_address(args.take_home_base):
+            print(f"--take-home-base {args.take_home_base}: not an http(s) address")
+            return 2
         if args.lang and args.lang not in loaded.model.languages:
             print(f"--lang {args.lang}: the bundle has {', '.join(loaded.model.languages)}")
             return 2
-        taken = capture_all(loaded, args.outdir, (width, height), args.lang)
+        taken = capture_all(loaded, args.outdir, (width, height), args.lang, args.take_home_base)
         app.processEvents()
         print(f"{len(taken)} screenshots in {args.outdir}")
         return 0
@@ -432,6 +440,16 @@ def _audit(args: argparse.Namespace) -> int:
         return run_audit(loaded)
 
     return _with_bundle(args.bundle, audit)
+
+
+def _web_address(text: str) -> bool:
+    from kiosk.content.model import WebAddress
+
+    try:
+        WebAddress._parse(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _run(args: argparse.Namespace) -> int:

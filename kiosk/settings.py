@@ -111,6 +111,27 @@ SETTINGS: tuple[Setting, ...] = (
         applies="now",
     ),
     Setting(
+        "idle_warning_seconds",
+        "Idle warning",
+        int,
+        20,
+        'Seconds the "Still there?" card counts down, with its More time button, before the '
+        "idle reset. It is part of the idle timeout and never more than half of it.",
+        bounds=(5, 600),
+        unit="seconds",
+        applies="now",
+    ),
+    Setting(
+        "cleaning_seconds",
+        "Cleaning time",
+        int,
+        45,
+        "Seconds the screen ignores every touch after staff choose Clean the screen.",
+        bounds=(10, 600),
+        unit="seconds",
+        applies="now",
+    ),
+    Setting(
         "default_language",
         "Default language",
         str,
@@ -242,6 +263,8 @@ class Settings:
     """Every setting's value, one attribute per key in SETTINGS (a test keeps them in step)."""
 
     idle_timeout: int = 90
+    idle_warning_seconds: int = 20
+    cleaning_seconds: int = 45
     default_language: str = ""
     volume_cap: float = 1.0
     start_muted: bool = True

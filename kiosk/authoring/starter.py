@@ -139,6 +139,15 @@ def starter_manifest(t: _Texts) -> dict:
         "languages": languages,
         "default_language": languages[0],
         "safety_note": t("General advice only. Ask your practitioner what suits you."),
+        # What "Stop — this hurts" shows: a clinic rewrites it in its own words.
+        "stop_guidance": {
+            "title": t("Stop now"),
+            "steps": [
+                t("Stop the move you are doing."),
+                t("Sit down and rest."),
+            ],
+            "tell_us": t("Tell the front desk what happened."),
+        },
         "home": {
             "greeting": t("Welcome! Tap a button to start."),
             "tiles": [

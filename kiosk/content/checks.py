@@ -28,6 +28,7 @@ from kiosk.content.model import (
 from kiosk.content.problems import Problem, format_path
 from kiosk.content.reading import ReadingUnavailable, reading_warnings
 from kiosk.content.review import overdue_warnings, review_problems
+from kiosk.content.take_home import take_home_problems
 from kiosk.content.wording import ADDED_LATER, DEFAULT_WORDING, placeholders
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>|&#?[A-Za-z0-9]+;")
@@ -60,6 +61,7 @@ def check_bundle(
             {"videos", "exercises", "articles", "picker", "media_credits"},
             lambda: review_problems(bundle, {str(v) for _, v in nodes if isinstance(v, MediaRef)}),
         ),
+        ({"clinic", "exercises", "articles", "videos"}, lambda: take_home_problems(bundle)),
     ]
     found: list[tuple[Loc, str]] = []
     for needs, check in checks:
@@ -72,13 +74,16 @@ def bundle_warnings(
     bundle: Bundle, root: Path | None = None, missing: frozenset[str] = frozenset()
 ) -> list[Problem]:
     """What a valid bundle should still look at: picker results that no case checks, a
-    typeface without a bold face, and emphasis where it shows as plain words."""
+    typeface without a bold face, emphasis where it shows as plain words, and no
+    stop_guidance."""
     found: list[tuple[Loc, str]] = []
     if not {"picker", "default_language"} & missing:
         found += unchecked_results(bundle.picker, bundle.default_language)
     if root is not None and "fonts" not in missing:
         found += _typeface_without_bold(bundle, root)
     found += _emphasis_shown_plain(bundle, missing)
+    if not {"stop_guidance", "exercises", "videos"} & missing:
+        found += _missing_stop_guidance(bundle)
     return [Problem(MANIFEST_NAME, format_path(loc), message) for loc, message in found]
 
 
@@ -138,6 +143,18 @@ def _matches(loc: Loc, place: tuple[str, ...]) -> bool:
     return len(loc) == len(place) and all(
         p == "*" or p == part for part, p in zip(loc, place, strict=True)
     )
+
+
+def _missing_stop_guidance(bundle: Bundle) -> list[tuple[Loc, str]]:
+    """A warning, not a refusal: bundles made before stop_guidance existed stay valid (they
+    show the kiosk's own short wording), but every bundle with exercises or videos needs it."""
+    if bundle.stop_guidance is not None or not (bundle.exercises or bundle.videos.items):
+        return []
+    message = (
+        "is missing: a bundle with exercises or videos needs it, in every language, to say "
+        "what to do after Stop — this hurts; until then the kiosk shows its own short wording"
+    )
+    return [(("stop_guidance",), message)]
 
 
 def _check_languages(bundle: Bundle, nodes: Nodes) -> list[tuple[Loc, str]]:

@@ -145,6 +145,52 @@ class LicenceFile(MediaRef):
     extensions = (".txt",)
 
 
+MAX_WEB_ADDRESS = 300  # a QR code of this many characters still reads from across a room
+_VISIBLE_ASCII_URL = re.compile(r"^https?://[!-~]+$")
+
+
+class WebAddress(str):
+    """A take-home page's address: http or https, visible ASCII only, at most 300 characters.
+
+    Kept exactly as the bundle writes it (not normalised), so the QR code carries that text."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            cls._parse, core_schema.str_schema(min_length=1, max_length=MAX_WEB_ADDRESS)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "maxLength": MAX_WEB_ADDRESS,
+            "pattern": _VISIBLE_ASCII_URL.pattern,
+            "description": "A web address starting with http:// or https://, at most "
+            f"{MAX_WEB_ADDRESS} characters.",
+        }
+
+    @classmethod
+    def _parse(cls, value: str) -> WebAddress:
+        if not _VISIBLE_ASCII_URL.match(value) or not _has_host(value):
+            raise PydanticCustomError(
+                "web_address",
+                "{value} is not a web address: it must start with http:// or https://, "
+                "name a site, and hold no spaces or non-ASCII letters",
+                {"value": value[:80]},
+            )
+        return cls(value)
+
+
+def _has_host(value: str) -> bool:
+    host = value.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return bool(host.rsplit("@", 1)[-1].split(":", 1)[0])
+
+
 # --- Structured text -------------------------------------------------------------------------
 
 
@@ -216,6 +262,24 @@ class Clinic(Strict):
     website: AnyHttpUrl | None = Field(
         None, description="The clinic's own page; shown as a take-home QR code, never opened."
     )
+    take_home_base: WebAddress | None = Field(
+        None,
+        description="Where the clinic's take-home pages live: an exercise's or article's id "
+        "(or videos, for the video series) is added after it for any item without its own "
+        "take_home_url; a / goes between unless the base ends in / or =.",
+    )
+
+
+class StopGuidance(Strict):
+    """What the kiosk shows after "Stop — this hurts", in the patient's language."""
+
+    title: Text = Field(description="A short heading, e.g. Stop now.")
+    steps: list[Text] = Field(
+        min_length=1,
+        max_length=6,
+        description="Stop the movement and what to do now, shown numbered.",
+    )
+    tell_us: Text = Field(description="To tell the front desk or the chiropractor.")
 
 
 class Font(Strict):
@@ -246,6 +310,9 @@ class VideoSeries(Strict):
     caution: Card = Field(description="Shown before the series plays: prevention, not treatment.")
     closing: Card
     items: list[Video] = Field(min_length=1, max_length=100)
+    take_home_url: WebAddress | None = Field(
+        None, description="The clinic's page for the series, shown as a QR code."
+    )
 
 
 class Step(Strict):
@@ -278,7 +345,7 @@ class Exercise(Strict):
     stop_if: list[Text] = Field(
         min_length=1, max_length=10, description="When to stop: always shown with the exercise."
     )
-    take_home_url: AnyHttpUrl | None = Field(
+    take_home_url: WebAddress | None = Field(
         None, description="The clinic's page for this exercise, shown as a QR code."
     )
     where: Place | None = Field(
@@ -388,6 +455,9 @@ class Article(Strict):
     body: RichText
     links: list[Link] = Field(default_factory=list, max_length=3)
     review: Review | None = None
+    take_home_url: WebAddress | None = Field(
+        None, description="The clinic's page for this article, shown as a QR code."
+    )
 
 
 class Slide(Strict):
@@ -449,6 +519,12 @@ class Bundle(Strict):
     languages: list[LanguageCode] = Field(min_length=1, max_length=10)
     default_language: LanguageCode
     safety_note: Text = Field(description="General education only; ask your chiropractor.")
+    stop_guidance: StopGuidance | None = Field(
+        None,
+        description="Shown after Stop — this hurts; needed by a bundle with exercises or "
+        "videos. A bundle made before it existed shows the kiosk's own short wording instead "
+        "(validation warns).",
+    )
     fonts: list[Font] = Field(default_factory=list, max_length=10)
     home: Home
     attract: Attract

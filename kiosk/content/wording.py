@@ -80,6 +80,24 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
         "en": "{title}, by {author}. Licence: {licence}.",
         "es": "{title}, de {author}. Licencia: {licence}.",
     },
+    # The warning before the idle reset, the stop control, the cleaning lock (issue 16).
+    "still_there": {"en": "Still there?", "es": "¿Sigue ahí?"},
+    "reset_in": {
+        "en": "The screen starts over in {seconds} seconds.",
+        "es": "La pantalla vuelve al inicio en {seconds} segundos.",
+    },
+    "more_time": {"en": "More time", "es": "Más tiempo"},
+    "stop_hurts": {"en": "Stop — this hurts", "es": "Pare — me duele"},
+    "stop_title": {"en": "Stop now", "es": "Pare ahora"},
+    "stop_default": {
+        "en": "Stop moving. Sit down and rest. Tell the front desk or your chiropractor.",
+        "es": "Deje de moverse. Siéntese y descanse. Avise en la recepción o a su quiropráctico.",
+    },
+    "cleaning": {"en": "Cleaning", "es": "Limpieza"},
+    "cleaning_wait": {
+        "en": "The screen ignores touch for {seconds} seconds.",
+        "es": "La pantalla no responde al tacto durante {seconds} segundos.",
+    },
 }
 
 # Wording added since bundles in other languages were first made. Such a bundle stays valid
@@ -95,6 +113,14 @@ ADDED_LATER = frozenset(
         "about_not_reviewed",
         "about_media",
         "credit_line",
+        "still_there",
+        "reset_in",
+        "more_time",
+        "stop_hurts",
+        "stop_title",
+        "stop_default",
+        "cleaning",
+        "cleaning_wait",
     }
 )
 

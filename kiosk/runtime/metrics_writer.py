@@ -131,7 +131,7 @@ class MetricsWriter(QObject):
         if kind == "screen" and self.tally.patient_screen(self._today()):
             self._changed()
 
-    def _stop_pressed(self, exercise_id: str) -> None:
+    def _stop_pressed(self, kind: str, item_id: str) -> None:
         self.tally.stop_pressed(self._today())
         self._changed()
 

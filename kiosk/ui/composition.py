@@ -47,7 +47,7 @@ class Kiosk(QObject):
         super().__init__()
         self.live_settings = LiveSettings(settings or Settings(), overrides)
         # The staff screens are built on their first visit, after staff access exists.
-        makers = {name: self._staff_screen(name) for name in ("staff-pin", "staff")}
+        makers = {name: self._staff_screen(name) for name in ("staff-pin", "staff", "cleaning")}
         self.window = KioskWindow(
             bundle, self.live_settings, videos_available, kiosk_mode, screen_makers=makers
         )

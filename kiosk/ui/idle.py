@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 _INPUT_EVENTS = {
@@ -27,6 +27,8 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # A coarse timer may fire 5% early: the warning would show before its time.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(round(seconds * 1000))
         self._timer.timeout.connect(self.idle)
         self._last_input = time.monotonic()
@@ -42,6 +44,10 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+
+    def touched(self) -> None:
+        """Count an input another filter took first (a tap on the reset warning)."""
+        self._last_input = time.monotonic()
 
     @property
     def running(self) -> bool:

@@ -11,7 +11,8 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedBundle
-from kiosk.content.model import Bundle, Picker, Question
+from kiosk.content.model import Bundle, Picker, Question, WebAddress
+from kiosk.content.take_home import take_home_address
 from kiosk.ui.composition import build_kiosk
 from kiosk.ui.screens.base import Route
 from kiosk.ui.window import KioskWindow
@@ -65,9 +66,18 @@ class Camera:
 
 
 def capture_all(
-    bundle: LoadedBundle, folder: Path, size: tuple[int, int], language: str | None
+    bundle: LoadedBundle,
+    folder: Path,
+    size: tuple[int, int],
+    language: str | None,
+    take_home_base: str | None = None,
 ) -> list[Path]:
-    """Render every screen and state of `bundle` into `folder`; returns the files written."""
+    """Render every screen and state of `bundle` into `folder`; returns the files written.
+
+    `take_home_base` shows the take-home codes with that address where the bundle has none
+    (the built-in bundle knows no clinic's page)."""
+    if take_home_base:
+        bundle = with_take_home_base(bundle, take_home_base)
     window = build_kiosk(bundle).window
     window.resize(*size)
     window.show()
@@ -90,6 +100,7 @@ def capture_all(
             where = tile.target.partition(":")[2]
             camera.visit(Route("exercises", where), f"exercise-list-{where}")
     _capture_exercises(window, camera)
+    _capture_safety(window, camera)
     if window.videos_available:
         _capture_videos(window, camera)
     _capture_picker(window, camera)
@@ -104,6 +115,33 @@ def capture_all(
     window.session.set_larger_text(False)
     window.close()
     return camera.taken
+
+
+def with_take_home_base(bundle: LoadedBundle, base: str) -> LoadedBundle:
+    """`bundle` with the clinic's take_home_base set to `base` (checked as the bundle's is)."""
+    checked = WebAddress._parse(base)
+    clinic = bundle.model.clinic.model_copy(update={"take_home_base": checked})
+    model = bundle.model.model_copy(update={"clinic": clinic})
+    return LoadedBundle(bundle.root, model, bundle.files, bundle.warnings)
+
+
+def _capture_safety(window: KioskWindow, camera: Camera) -> None:
+    """An exercise with its take-home code, the warning before the reset, the stop card and
+    the cleaning lock."""
+    model = window.ctx.bundle.model
+    exercise = next((e for e in model.exercises if take_home_address(model, e)), model.exercises[0])
+    window.go(Route("exercise", exercise.id))
+    if take_home_address(model, exercise):
+        camera.shoot(f"exercise-{exercise.id}-take-home")
+    reset = window.idle_reset
+    reset.warning.begin()
+    reset.card.show_seconds(reset.warning.seconds_left())
+    camera.shoot("reset-warning")
+    reset.start()  # the card away, as More time would
+    window.stop_hurts()
+    camera.shoot("stop")
+    camera.visit(Route("cleaning"), "cleaning")
+    window.go(Route("home"))
 
 
 def _capture_exercises(window: KioskWindow, camera: Camera) -> None:

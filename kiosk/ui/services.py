@@ -44,12 +44,17 @@ class KioskServices(QObject):
         settings = window.live_settings.current
         self.usage = UsageCounts(paths.usage_db)
         window.viewed.connect(self.usage.record)
+        window.stop_pressed.connect(self._count_stop)
         self.bundles = BundleService(store, window, kiosk_settings.inbox_folder(settings, paths))
         self.feed: FeedService | None = _follow(settings, self.bundles, window, feed_timing)
         self._window, self._followed = window, settings
         live = window.live_settings
         self.settings_watch = SettingsWatcher(paths.settings_file, live.replace, window)
         live.changed.connect(self._use_settings)
+
+    def _count_stop(self, kind: str, item_id: str) -> None:
+        """How often Stop was pressed on each exercise or video; nothing about who."""
+        self.usage.record("stop", f"{kind}:{item_id}")
 
     def _use_settings(self, settings: Settings) -> None:
         if any(getattr(self._followed, key) != getattr(settings, key) for key in FEED_KEYS):

@@ -133,6 +133,12 @@ class Theme:
             background: {c["primary"]}; color: {c["on_primary"]};
         }}
         QPushButton[role="primary"]:pressed {{ background: {c["primary_pressed"]}; }}
+        QPushButton[role="stop"] {{
+            background: {c["front_desk"]}; color: {c["on_primary"]};
+            border-color: {c["front_desk"]}; font-size: {self.font_px(36)}px;
+            padding: {self.px(8)}px {self.px(48)}px;
+        }}
+        QPushButton[role="stop"]:pressed {{ background: {c["text"]}; }}
         QPushButton[role="answer"] {{
             background: {c["primary"]}; padding: {self.px(16)}px {self.px(28)}px;
             min-height: {self.px(150)}px; min-width: {self.px(360)}px;

@@ -14,10 +14,11 @@ from kiosk.content import LoadedBundle
 from kiosk.content.fonts import read_face
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
-from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.media import MediaService
+from kiosk.ui.reset_warning import WarnedReset
 from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.stop_bar import StopBar
 from kiosk.ui.theme import KIOSK_BOLD_FAMILY, Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
@@ -42,8 +43,10 @@ SCREEN_CLASSES = {
     "article": "kiosk.ui.screens.articles:ArticleScreen",
     "videos": "kiosk.ui.screens.videos:VideoScreen",
     "about": "kiosk.ui.screens.about:AboutScreen",
+    "stop": "kiosk.ui.screens.stop:StopScreen",
     "staff-pin": "kiosk.ui.staff.pin_pad:PinPadScreen",
     "staff": "kiosk.ui.staff.panel:StaffPanelScreen",
+    "cleaning": "kiosk.ui.staff.cleaning:CleaningScreen",
 }
 
 
@@ -65,9 +68,9 @@ class KioskWindow(QWidget):
     route_changed = Signal(object)  # the Route now shown
     viewed = Signal(str, str)  # (kind, item id): what a patient was shown, for usage counts
     went_idle = Signal()  # the kiosk is back on attract after a quiet spell: a safe moment
-    # A patient pressed "Stop, this hurts" (the exercise's id). The hook for that button, still
-    # to be built: its screen emits this, and the metrics file counts it (kiosk.metrics).
-    stop_pressed = Signal(str)
+    # (kind, item id): "Stop — this hurts" on an exercise or video, for usage counts and
+    # metrics; nothing about the person.
+    stop_pressed = Signal(str, str)
 
     def __init__(
         self,
@@ -106,17 +109,22 @@ class KioskWindow(QWidget):
         self.top_bar.back.connect(self.back)
         self.top_bar.home.connect(self.home)
         self.stack = QStackedWidget()
+        self.stop_bar = StopBar(self.ctx)
+        self.stop_bar.pressed.connect(self.stop_hurts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.stop_bar)
         self._fade = CrossFade(self)
         # Each page change takes an 8 MiB picture of the page for the fade; with glibc's
         # own threshold a freed one stays in the heap (benchmarks/suite.py: ~8 MiB of idle RSS).
         keep_frames_off_the_heap()
-        self.idle = IdleWatcher(settings.idle_timeout, self)
-        self.idle.idle.connect(self._on_idle)
+        # A running hold or a playing video defers the warning until it ends.
+        self.idle_reset = WarnedReset(self, self.ctx, lambda: self.current_screen.is_busy())
+        self.idle_reset.reset_due.connect(self.reset_to_attract)
+        self.idle = self.idle_reset.watcher
         live_settings.changed.connect(self._use_settings)
         self.session.changed.connect(self._restyle)
         self._apply_theme(QSize(1920, 1080))
@@ -153,6 +161,17 @@ class KioskWindow(QWidget):
 
     def home(self) -> None:
         self.go(Route("home"))
+
+    def stop_hurts(self) -> None:
+        """ "Stop — this hurts": every timer and the video stop now, then the guidance."""
+        subject = self.current_screen.stop_subject()
+        if subject is None:
+            return
+        kind, item_id = subject
+        self.current_screen.leave()  # at once, before anything is drawn
+        log.info("stop pressed on %s %s", kind, item_id)
+        self.stop_pressed.emit(kind, item_id)
+        self.go(Route("stop", f"{kind}:{item_id}"))
 
     def reset_to_attract(self) -> None:
         """Forget the patient: stop everything, defaults back, attract screen."""
@@ -228,9 +247,9 @@ class KioskWindow(QWidget):
             ahead = IMPORT_AHEAD[route.screen]
             QTimer.singleShot(IMPORT_AHEAD_MS, self, lambda: screen_class(ahead))
         if route.screen == "attract":
-            self.idle.stop()
+            self.idle_reset.stop()  # the attract screen shows no warning
         else:
-            self.idle.restart()
+            self.idle_reset.start()
         self.route_changed.emit(route)
         if screen.shows_top_bar():  # patients' screens only: staff visits are not usage
             self.viewed.emit("screen", route.screen)
@@ -292,32 +311,28 @@ class KioskWindow(QWidget):
         screen = self.current_screen
         shown = screen_name != "attract" and screen.shows_top_bar()
         self.top_bar.setVisible(shown)
+        self.stop_bar.render(shown and screen.stop_subject() is not None)
         if not shown:
             return
         self.top_bar.render(
             screen.title(),
             show_back=screen_name != "home" and screen.can_go_back(),
-            show_home=screen_name != "home",
+            show_home=screen_name != "home" and screen.shows_home_in_bar(),
             portrait=self.height() > self.width(),
             width=self.width(),
         )
-
-    def _on_idle(self) -> None:
-        if self.current_screen.is_busy():
-            self.idle.restart()  # a video is playing: wait for it to end
-            return
-        self.reset_to_attract()
 
     def _use_settings(self, settings: Settings) -> None:
         """Saved settings, from now on: each screen reads ctx.settings when it uses one."""
         self.ctx.settings = settings
         self.session.default_language = default_language_for(self.ctx.bundle, settings)
-        self.idle.set_seconds(settings.idle_timeout)
+        self.idle_reset.use_settings(settings)
 
     # --- Theme ---------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.idle_reset.card.setGeometry(self.rect())
         shape = (self._theme_for(event.size()), event.size().height() > event.size().width())
         if shape != self._shape and not self._restyle_pending:
             # Re-render once the resizing settles, not inside Qt's layout pass.
@@ -360,7 +375,7 @@ class KioskWindow(QWidget):
             log.info("refused a request to close the kiosk")
             event.ignore()
             return
-        self.idle.detach()
+        self.idle_reset.detach()
         for screen in self._screens.values():
             screen.leave()
         super().closeEvent(event)

@@ -17,7 +17,8 @@ from kiosk.usage.export import export_csv
 
 log = logging.getLogger(__name__)
 
-KINDS = ("screen", "video", "exercise", "article", "picker_result")
+# "stop": "Stop — this hurts" pressed, the item being "exercise:<id>" or "video:<id>".
+KINDS = ("screen", "video", "exercise", "article", "picker_result", "stop")
 # Item ids come from the bundle or the code (e.g. "glute-bridge", "home"); never free text.
 _ITEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
 _BUSY_SECONDS = 5.0
@@ -127,6 +128,19 @@ def _connect(path: Path) -> sqlite3.Connection:
         return _open(path)
 
 
+def _allow_every_kind(db: sqlite3.Connection) -> None:
+    """A database made before a kind was added refuses it (its CHECK lists the old kinds):
+    copy its rows into a table that allows every kind of KINDS."""
+    (made_with,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'counts'").fetchone()
+    if all(f"'{kind}'" in made_with for kind in KINDS):
+        return
+    log.info("Usage database %s: allowing the kinds %s", "counts", ", ".join(KINDS))
+    db.execute("ALTER TABLE counts RENAME TO counts_before")
+    db.execute(_SCHEMA)
+    db.execute("INSERT INTO counts SELECT day, kind, item, count FROM counts_before")
+    db.execute("DROP TABLE counts_before")
+
+
 def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=_BUSY_SECONDS, check_same_thread=False)
     try:
@@ -135,6 +149,7 @@ def _open(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous=NORMAL")
         with db:
             db.execute(_SCHEMA)
+            _allow_every_kind(db)
     except sqlite3.Error:
         db.close()
         raise

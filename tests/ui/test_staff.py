@@ -420,7 +420,9 @@ def test_settings_changed_by_touch_are_saved_to_the_file(qtbot, kiosk) -> None:
     )
     words = texts(window)
     assert "Saved. Idle timeout, Gesture corner and Start muted take effect now." in words
-    assert window.idle._timer.interval() == 100_000  # the idle timeout applies at once
+    # The idle timeout applies at once: the card shows 20 s before the reset at 100 s.
+    assert window.idle_reset.plan.idle_seconds == 100
+    assert window.idle._timer.interval() == 80_000
     # The corner applies at once: the gesture now lives in the top right.
     tap(qtbot, window, "Close panel")
     window.home()

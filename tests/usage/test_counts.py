@@ -148,3 +148,24 @@ def test_record_is_cheap(counts: UsageCounts) -> None:
     for number in range(500):
         counts.record("screen", f"screen-{number % 10}", TODAY)
     assert time.perf_counter() - started < 1.0  # about 40 µs each on a laptop
+
+
+def test_a_database_made_before_the_stop_kind_takes_it_and_keeps_its_rows(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "usage.sqlite"
+    old_kinds = "'screen', 'video', 'exercise', 'article', 'picker_result'"
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TABLE counts (day TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN "
+            f"({old_kinds})), item TEXT NOT NULL, count INTEGER NOT NULL CHECK (count > 0), "
+            "PRIMARY KEY (day, kind, item)) WITHOUT ROWID"
+        )
+        db.execute("INSERT INTO counts VALUES ('2025-03-30', 'video', 'quad-stretch', 4)")
+    db.close()
+    with UsageCounts(path) as counts:
+        assert counts.record("stop", "exercise:glute-bridge", TODAY)
+        assert counts.all_rows() == [
+            CountRow(TODAY - timedelta(days=1), "video", "quad-stretch", 4),
+            CountRow(TODAY, "stop", "exercise:glute-bridge", 1),
+        ]

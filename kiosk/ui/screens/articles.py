@@ -6,8 +6,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Article
+from kiosk.content.take_home import take_home_address
 from kiosk.ui.rich_text import blocks_html
 from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.take_home_code import take_home_card
 from kiosk.ui.widgets import label, list_card, picture, vertical_list
 
 
@@ -58,7 +60,19 @@ class ArticleScreen(Screen):
         body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         body.setAccessibleName(self.ctx.text(article.title))
         layout.addWidget(body, 1)
-        self.root.addWidget(self.scroll_page(holder), 1)
+        address = take_home_address(self.ctx.bundle.model, article)
+        code = take_home_card(self.ctx, address) if address else None
+        if code is not None and portrait:  # after the text, where the reading ends
+            layout.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
+        page = self.scroll_page(holder)
+        if code is not None and not portrait:  # beside the text, in sight while it scrolls
+            row = QHBoxLayout()
+            row.setSpacing(theme.px(32))
+            row.addWidget(page, 1)
+            row.addWidget(code, 0, Qt.AlignmentFlag.AlignTop)
+            self.root.addLayout(row, 1)
+        else:
+            self.root.addWidget(page, 1)
         if links := self.link_buttons(article.links):
             row = QHBoxLayout()
             row.setSpacing(theme.px(24))

@@ -158,6 +158,14 @@ class Screen(QWidget):
         """False where the screen offers nothing but Home (a red-flag result)."""
         return True
 
+    def stop_subject(self) -> tuple[str, str] | None:
+        """(kind, item id) of what "Stop — this hurts" stops here; None: no Stop control."""
+        return None
+
+    def shows_home_in_bar(self) -> bool:
+        """False where the screen holds the one way home itself (the stop card)."""
+        return True
+
     def shows_top_bar(self) -> bool:
         """False for screens without the patient's Back, Home and language bar (staff ones)."""
         return True

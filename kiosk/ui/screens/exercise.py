@@ -9,12 +9,14 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Exercise
+from kiosk.content.take_home import take_home_address
 from kiosk.flows.workout import Tick, Workout
 from kiosk.ui.chime import Chime
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens import exercise_parts as parts
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.screens.exercises import exercises_for
+from kiosk.ui.take_home_code import take_home_card
 from kiosk.ui.widgets import ContentButton, Illustration, SwipeDetector, card, label
 
 SECOND_MS = 1000  # one countdown second
@@ -72,6 +74,9 @@ class ExerciseScreen(Screen):
         if not event.spontaneous():
             self.leave()
         super().hideEvent(event)
+
+    def stop_subject(self) -> tuple[str, str]:
+        return ("exercise", self.exercise().id)
 
     def is_busy(self) -> bool:
         # A patient holding or resting is not idle, though nobody touches the screen.
@@ -195,8 +200,16 @@ class ExerciseScreen(Screen):
             row.addWidget(hold, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(self._counter(step.hold), 1)
         column.addLayout(row)
+        # The code on the first step and on the finish card: at the start and at the end.
+        if workout.step == 0 and (code := self._take_home()) is not None:
+            column.addWidget(code, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         return panel
+
+    def _take_home(self) -> QWidget | None:
+        """The exercise's take-home code, if the bundle gives it an address."""
+        address = take_home_address(self.ctx.bundle.model, self.exercise())
+        return take_home_card(self.ctx, address) if address else None
 
     def _counter(self, holds: bool) -> QVBoxLayout:
         """Set n of N and repeat n of N on a step that repeats; "one done" where one ends;
@@ -256,9 +269,19 @@ class ExerciseScreen(Screen):
     def _finish_card(self) -> QWidget:
         """Well done, what was done, the next exercise (if there is one) and Home."""
         theme = self.ctx.theme
-        frame, body = card()
-        body.setContentsMargins(theme.px(40), theme.px(32), theme.px(40), theme.px(40))
+        frame, outer = card()
+        outer.setContentsMargins(theme.px(40), theme.px(32), theme.px(40), theme.px(40))
+        # The take-home code beside the words in landscape, so the card keeps its height;
+        # under them in portrait, where the width is short and the height is not.
+        row = QHBoxLayout()
+        row.setSpacing(theme.px(32))
+        body = QVBoxLayout()
         body.setSpacing(theme.px(28))
+        row.addLayout(body, 1)
+        code = self._take_home()
+        if code is not None and not self.portrait():
+            row.addWidget(code, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(row)
         body.addLayout(parts.praise_heading(self.ctx))
         if done := parts.what_was_done(self.ctx, self.workout):
             summary = label(done, "heading")
@@ -273,6 +296,8 @@ class ExerciseScreen(Screen):
         home = parts.icon_button(self.ctx, "home", "mdi6.home")
         home.clicked.connect(self.go_home)
         body.addWidget(home)
+        if code is not None and self.portrait():
+            body.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
         return parts.top_aligned(frame)
 
     # --- Words -------------------------------------------------------------------------------

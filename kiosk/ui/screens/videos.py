@@ -6,14 +6,16 @@ import logging
 import math
 from typing import ClassVar
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout
 
 from kiosk.content.model import Video
+from kiosk.content.take_home import take_home_address
 from kiosk.flows.video_series import AfterCard, Phase, VideoSeries
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.take_home_code import take_home_card
 from kiosk.ui.theme import COLOURS
 from kiosk.ui.video.captions import CaptionLibrary, Cue
 from kiosk.ui.video.cards import caution_card, centred, closing_card
@@ -105,6 +107,9 @@ class VideoScreen(Screen):
             clear_layout(self.root)
             self.surface, self.controls, self.playlist = None, None, None
 
+    def stop_subject(self) -> tuple[str, str]:
+        return ("video", self.video.id)  # the one playing, or the first before the series
+
     def is_busy(self) -> bool:
         """Busy while the series runs on its own: a video playing, or the error card."""
         return self.series.busy
@@ -118,6 +123,10 @@ class VideoScreen(Screen):
             closing = closing_card(self.ctx, series.closing)
             closing.clicked.connect(self.go_home)
             self.root.addWidget(centred(closing), 1)
+            if address := take_home_address(self.ctx.bundle.model, series):
+                self.root.addWidget(
+                    take_home_card(self.ctx, address), 0, Qt.AlignmentFlag.AlignHCenter
+                )
         else:
             self._build_player()
 

@@ -66,6 +66,10 @@ class StaffAccess(QObject):
         """Show the PIN pad (the corner was held long enough)."""
         self.window.go(Route("staff-pin"))
 
+    def start_cleaning(self) -> None:
+        """Ignore every touch for cleaning_seconds while staff wipe the screen."""
+        self.window.go(Route("cleaning"))
+
     def close_panel(self) -> None:
         """Back to attract, forgetting the staff session as an idle spell would."""
         self.window.reset_to_attract()

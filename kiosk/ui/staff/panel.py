@@ -119,12 +119,13 @@ class StaffPanelScreen(Screen):
     def _navigation(self, theme: Theme, portrait: bool) -> QBoxLayout | QGridLayout:
         """The page buttons, then Close panel and Exit kiosk: a column, or rows in portrait."""
         pages = [self._nav_button(name) for name in self.pages]
+        clean = staff_button("Clean the screen", self.access.start_cleaning)
         close = staff_button("Close panel", self.access.close_panel, "primary")
         leave = staff_button("Exit kiosk", self._ask_exit)
         if portrait:
             grid = QGridLayout()
             grid.setSpacing(theme.px(12))
-            for index, widget in enumerate([*pages, close, leave]):
+            for index, widget in enumerate([*pages, clean, close, leave]):
                 grid.addWidget(widget, index // 4, index % 4)
             return grid
         column = QVBoxLayout()
@@ -135,6 +136,7 @@ class StaffPanelScreen(Screen):
             widget.setMinimumWidth(theme.px(300))
             column.addWidget(widget)
         column.addStretch(1)
+        column.addWidget(clean)
         column.addWidget(close)
         column.addWidget(leave)
         return column

@@ -24,12 +24,16 @@ KIND_WORDS = {
     "exercise": "Exercises",
     "article": "Articles",
     "picker_result": "Ice or heat answers",
+    "stop": "Stop — this hurts, pressed on",
 }
 
 
 def item_title(bundle: LoadedBundle, kind: str, item: str) -> str:
     """An item's title in the content on show, in English when it has it; else its id."""
     model = bundle.model
+    if kind == "stop":  # "exercise:<id>" or "video:<id>"
+        of_kind, _, of_item = item.partition(":")
+        return item_title(bundle, of_kind, of_item) if of_kind in ("exercise", "video") else item
     found = {
         "video": {video.id: video.title for video in model.videos.items},
         "exercise": {exercise.id: exercise.title for exercise in model.exercises},

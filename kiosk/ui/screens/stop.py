@@ -1,0 +1,91 @@
+"""After "Stop — this hurts": the bundle's guidance for that moment, and one way home."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+
+from kiosk.ui.rich_text import inline_html
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.theme import COLOURS
+from kiosk.ui.video.cards import centred
+from kiosk.ui.widgets import button, card, label
+
+
+class StopScreen(Screen):
+    """Stop the movement, what to do now, tell us; a bundle made before stop_guidance gets
+    the kiosk's own short wording."""
+
+    def title(self) -> str:
+        return ""  # the card says it, large
+
+    def can_go_back(self) -> bool:
+        return False  # back to the exercise or video would start it again: only Home
+
+    def shows_home_in_bar(self) -> bool:
+        return False  # one button leads home: the big one on the card
+
+    def build(self) -> None:
+        theme = self.ctx.theme
+        frame, body = card()
+        frame.setObjectName("stop_card")
+        frame.setAccessibleName(self._heading())
+        body.setContentsMargins(theme.px(48), theme.px(40), theme.px(48), theme.px(40))
+        body.setSpacing(theme.px(28))
+        body.addLayout(self._header())
+        for widget in self._guidance():
+            body.addWidget(widget)
+        body.addWidget(self._home_button())
+        self.root.addWidget(centred(frame), 1)
+
+    def _heading(self) -> str:
+        guidance = self.ctx.bundle.model.stop_guidance
+        return self.ctx.text(guidance.title) if guidance else self.ctx.word("stop_title")
+
+    def _header(self) -> QHBoxLayout:
+        theme = self.ctx.theme
+        row = QHBoxLayout()
+        row.setSpacing(theme.px(24))
+        symbol = QLabel()
+        size = theme.px(96)
+        symbol.setPixmap(
+            self.ctx.media.icon("mdi6.hand-back-right", COLOURS["front_desk"]).pixmap(
+                QSize(size, size)
+            )
+        )
+        row.addWidget(symbol, 0, Qt.AlignmentFlag.AlignTop)
+        heading = label(self._heading(), "title")
+        heading.setObjectName("stop_title")
+        heading.setStyleSheet(f"color: {COLOURS['front_desk']};")
+        row.addWidget(heading, 1)
+        return row
+
+    def _guidance(self) -> list[QLabel]:
+        """The numbered steps and what to tell us; or the kiosk's own sentence."""
+        guidance = self.ctx.bundle.model.stop_guidance
+        size = f"font-size: {self.ctx.theme.font_px(36)}px;"
+        if guidance is None:
+            fallback = label(self.ctx.word("stop_default"), "heading")
+            fallback.setObjectName("stop_steps")
+            return [fallback]
+        steps = "".join(f"<li>{inline_html(self.ctx.text(step))}</li>" for step in guidance.steps)
+        numbered = label(f"<ol style='margin:0'>{steps}</ol>", rich=True)
+        numbered.setObjectName("stop_steps")
+        numbered.setStyleSheet(size)
+        numbered.setAccessibleName(" ".join(self.ctx.text(step) for step in guidance.steps))
+        tell = label(f"<b>{html.escape(self.ctx.text(guidance.tell_us))}</b>", "caution", True)
+        tell.setObjectName("stop_tell_us")
+        tell.setStyleSheet(size)
+        return [numbered, tell]
+
+    def _home_button(self) -> QPushButton:
+        theme = self.ctx.theme
+        home = button(self.ctx.word("home"), "primary")
+        home.setIcon(self.ctx.media.icon("mdi6.home", COLOURS["on_primary"]))
+        home.setIconSize(QSize(theme.px(56), theme.px(56)))
+        home.setMinimumHeight(theme.px(120))
+        home.setStyleSheet(f"font-size: {theme.font_px(44)}px;")
+        home.clicked.connect(self.go_home)
+        return home
