@@ -137,6 +137,7 @@ class KeypadNavigator(QObject):
                 isinstance(watched, QWidget) and watched.window() is self.window
             )
             if ours:
+                self.window.idle.touched()  # a key taken here never reaches the idle watcher
                 self.act(self.keymap[event.key()])
                 return True
         return False

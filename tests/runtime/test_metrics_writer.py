@@ -105,7 +105,9 @@ def test_the_hook_for_stop_this_hurts(qtbot, kiosk, tmp_path) -> None:
     use_folder(kiosk, tmp_path)
     writer = MetricsWriter(kiosk)
     assert writer.state().stop_presses_today == 0
-    path = written_after(qtbot, writer, lambda: kiosk.window.stop_pressed.emit("exercise", "wall-sit"))
+    path = written_after(
+        qtbot, writer, lambda: kiosk.window.stop_pressed.emit("exercise", "wall-sit")
+    )
     assert value(path, "kiosk_stop_hurts_presses_today") == 1
 
 

@@ -152,3 +152,13 @@ def test_the_kiosk_mode_lock_lets_the_keypad_by_but_not_combinations(kiosk) -> N
         assert lock.eventFilter(kiosk.window, alt_tab)
     finally:
         lock.release()
+
+
+def test_keys_keep_the_kiosk_awake(qtbot, make_kiosk, small) -> None:
+    kiosk = make_kiosk(small, idle_seconds=10)
+    window = kiosk.window
+    window.home()
+    idle = window.idle
+    idle._last_input -= 8  # eight quiet seconds have passed
+    press(qtbot, kiosk, Qt.Key.Key_Down)
+    assert idle.quiet_for() < 1
