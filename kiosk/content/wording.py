@@ -15,6 +15,7 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
     "previous": {"en": "Previous", "es": "Anterior"},
     "language_name": {"en": "English", "es": "Español"},
     "larger_text": {"en": "Larger text", "es": "Letra grande"},
+    "high_contrast": {"en": "High contrast", "es": "Alto contraste"},
     "step_of": {"en": "Step {n} of {total}", "es": "Paso {n} de {total}"},
     "set_of": {"en": "Set {n} of {total}", "es": "Serie {n} de {total}"},
     "rep_of": {"en": "Repeat {n} of {total}", "es": "Repetición {n} de {total}"},
@@ -121,6 +122,7 @@ ADDED_LATER = frozenset(
         "stop_default",
         "cleaning",
         "cleaning_wait",
+        "high_contrast",
     }
 )
 

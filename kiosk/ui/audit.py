@@ -34,6 +34,7 @@ class ScreenAudit:
     size: tuple[int, int]
     larger_text: bool
     language: str
+    high_contrast: bool = False
     controls: int = 0
     unnamed: list[str] = field(default_factory=list)
     smallest_px: int = 0
@@ -214,9 +215,12 @@ def measure(window: KioskWindow, audit: ScreenAudit) -> ScreenAudit:
 
 
 def audit_bundle(
-    bundle: LoadedBundle, sizes: tuple[tuple[int, int], ...] = SIZES
+    bundle: LoadedBundle,
+    sizes: tuple[tuple[int, int], ...] = SIZES,
+    contrasts: tuple[bool, ...] = (False, True),
 ) -> list[ScreenAudit]:
-    """Every screen, at each size, in both text sizes and every language of `bundle`."""
+    """Every screen, at each size, in both themes (standard and high contrast), both text
+    sizes and every language of `bundle`."""
     results = []
     for size in sizes:
         kiosk = build_kiosk(bundle)
@@ -224,12 +228,13 @@ def audit_bundle(
         window.resize(*size)
         window.show()
         try:
-            for larger in (False, True):
+            for high, larger in ((h, big) for h in contrasts for big in (False, True)):
+                window.session.set_high_contrast(high)
                 window.session.set_larger_text(larger)
                 for language in bundle.model.languages:
                     window.session.set_language(language)
                     for name in screens(window, bundle):
-                        found = ScreenAudit(name, size, larger, language)
+                        found = ScreenAudit(name, size, larger, language, high)
                         results.append(measure(window, found))
         finally:
             window.exit_kiosk()
@@ -261,8 +266,8 @@ def table(results: list[ScreenAudit]) -> str:
         )
     lines.append("")
     lines.append(
-        f"Sizes {', '.join(f'{w}x{h}' for w, h in SIZES)}, normal and larger text, every "
-        f"language; millimetres on a {PANEL_INCHES}-inch 16:9 screen."
+        f"Sizes {', '.join(f'{w}x{h}' for w, h in SIZES)}, standard and high contrast, normal "
+        f"and larger text, every language; millimetres on a {PANEL_INCHES}-inch 16:9 screen."
     )
     return "\n".join(lines)
 
@@ -271,7 +276,7 @@ def failures(results: list[ScreenAudit]) -> list[str]:
     """Every failure, with where it happened."""
     return [
         f"{r.screen} at {r.size[0]}x{r.size[1]}, {'larger' if r.larger_text else 'normal'} "
-        f"text, {r.language}: {failure}"
+        f"text, {'high contrast, ' if r.high_contrast else ''}{r.language}: {failure}"
         for r in results
         for failure in r.failures
     ]

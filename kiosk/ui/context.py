@@ -14,7 +14,8 @@ from kiosk.ui.theme import Theme
 
 
 class Session(QObject):
-    """The current patient's choices: language and text size. Forgotten at idle reset."""
+    """The current patient's choices: language, text size and contrast. Forgotten at idle
+    reset."""
 
     changed = Signal()
 
@@ -23,6 +24,7 @@ class Session(QObject):
         self.default_language = default_language
         self.language = default_language
         self.larger_text = False
+        self.high_contrast = False
 
     def set_language(self, language: str) -> None:
         if language != self.language:
@@ -34,10 +36,16 @@ class Session(QObject):
             self.larger_text = larger
             self.changed.emit()
 
+    def set_high_contrast(self, high: bool) -> None:
+        if high != self.high_contrast:
+            self.high_contrast = high
+            self.changed.emit()
+
     def reset(self) -> None:
         """Back to the defaults, for the next patient."""
-        changed = (self.language, self.larger_text) != (self.default_language, False)
-        self.language, self.larger_text = self.default_language, False
+        chosen = (self.language, self.larger_text, self.high_contrast)
+        changed = chosen != (self.default_language, False, False)
+        self.language, self.larger_text, self.high_contrast = self.default_language, False, False
         if changed:
             self.changed.emit()
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import button, clear_layout
 
 
@@ -36,7 +35,7 @@ class StopBar(QWidget):
         widget = button(
             self.ctx.word("stop_hurts"),
             "stop",
-            self.ctx.media.icon("mdi6.hand-back-right", COLOURS["on_primary"]),
+            self.ctx.media.icon("mdi6.hand-back-right", self.ctx.theme.colours["on_primary"]),
         )
         widget.setIconSize(QSize(theme.px(48), theme.px(48)))
         widget.setObjectName("stop_hurts")

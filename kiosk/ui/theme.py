@@ -26,6 +26,27 @@ COLOURS = {
     "pressed_surface": "#e4ded2",
 }
 
+# High contrast, a patient's choice: light text on black, actions in yellow with black words,
+# results in light tints with black words. The same names, so every widget follows.
+HIGH_CONTRAST = {
+    "background": "#000000",
+    "surface": "#000000",
+    "text": "#ffffff",
+    "muted": "#ffffff",
+    "primary": "#ffd400",
+    "primary_pressed": "#fff0a0",
+    "on_primary": "#000000",
+    "border": "#ffffff",
+    "caution_bg": "#000000",
+    "caution_text": "#ffd400",
+    "ice": "#9fdcff",
+    "heat": "#ffc08a",
+    "either": "#9ff0d0",
+    "front_desk": "#ff9c9c",
+    "pressed_surface": "#3a3a3a",
+}
+PALETTES = {"standard": COLOURS, "high contrast": HIGH_CONTRAST}
+
 # Pairs of (text, background) colour names that text is drawn in.
 TEXT_PAIRS = [
     ("text", "background"),
@@ -59,15 +80,27 @@ class Theme:
     # The family bold text is drawn in when the bundle's typeface has no bold face: Qt would
     # otherwise smear the regular one ("synthetic bold"), which reads thin at large sizes.
     bold_family: str = ""
+    high_contrast: bool = False
 
     @classmethod
     def for_screen(
-        cls, size: QSize, larger_text: bool = False, font_family: str = "", bold_family: str = ""
+        cls,
+        size: QSize,
+        larger_text: bool = False,
+        font_family: str = "",
+        bold_family: str = "",
+        high_contrast: bool = False,
     ) -> Theme:
         """A theme for a window of `size`: 1080p is 1.0, landscape or portrait alike."""
         short, long = sorted((size.width(), size.height()))
         scale = min(short / DESIGN_HEIGHT, long / (DESIGN_HEIGHT * 16 / 9))
-        return cls(max(0.7, min(scale, 2.2)), larger_text, font_family or "sans-serif", bold_family)
+        family = font_family or "sans-serif"
+        return cls(max(0.7, min(scale, 2.2)), larger_text, family, bold_family, high_contrast)
+
+    @property
+    def colours(self) -> dict[str, str]:
+        """The palette: the standard one, or high contrast when the patient chose it."""
+        return HIGH_CONTRAST if self.high_contrast else COLOURS
 
     @property
     def bold_font_family(self) -> str:
@@ -96,7 +129,7 @@ class Theme:
 
     def stylesheet(self) -> str:
         """The one stylesheet for the whole kiosk."""
-        c, bold = COLOURS, self.bold_css
+        c, bold = self.colours, self.bold_css
         return f"""
         QWidget {{
             background: {c["background"]}; color: {c["text"]};

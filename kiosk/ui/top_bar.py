@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.rich_text import plain
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import button, clear_layout, set_role
 
 
@@ -87,18 +86,23 @@ class TopBar(QWidget):
         QTimer.singleShot(0, self, lambda: self.render(*self._last, own_row=True))
 
     def _settings_buttons(self) -> list[QPushButton]:
-        """One button per language (when there are several), and larger text."""
+        """One button per language (when there are several), larger text and high contrast."""
         languages = self.ctx.bundle.model.languages
         buttons = [self._language_button(lang) for lang in languages] if len(languages) > 1 else []
         larger = self._icon_button("larger_text", "mdi6.format-size", None)
         larger.setCheckable(True)
         larger.setChecked(self.ctx.session.larger_text)
         larger.toggled.connect(self.ctx.session.set_larger_text)
-        return [*buttons, larger]
+        contrast = self._icon_button("high_contrast", "mdi6.contrast-box", None)
+        contrast.setCheckable(True)
+        contrast.setChecked(self.ctx.session.high_contrast)
+        contrast.toggled.connect(self.ctx.session.set_high_contrast)
+        return [*buttons, larger, contrast]
 
     def _icon_button(self, wording_key: str, icon: str, signal) -> QPushButton:
         widget = button(
-            self.ctx.word(wording_key), icon=self.ctx.media.icon(icon, COLOURS["primary"])
+            self.ctx.word(wording_key),
+            icon=self.ctx.media.icon(icon, self.ctx.theme.colours["primary"]),
         )
         size = self.ctx.theme.px(44)
         widget.setIconSize(QSize(size, size))

@@ -354,8 +354,9 @@ class KioskWindow(QWidget):
         self._render_top_bar()
 
     def _theme_for(self, size: QSize) -> Theme:
+        session = self.session
         return Theme.for_screen(
-            size, self.session.larger_text, self._font_family, self._bold_family
+            size, session.larger_text, self._font_family, self._bold_family, session.high_contrast
         )
 
     def _apply_theme(self, size: QSize) -> None:

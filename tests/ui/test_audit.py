@@ -14,10 +14,18 @@ from tests.ui.test_text_fits import BUNDLES
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", sorted(BUNDLES))
 def test_every_screen_passes_the_audit(qapp, name: str, size) -> None:
-    results = audit_bundle(load_bundle(BUNDLES[name]), sizes=(size,))
+    results = audit_bundle(load_bundle(BUNDLES[name]), sizes=(size,), contrasts=(False,))
     assert {r.screen for r in results} >= {"attract", "home", "exercise list", "article list"}
     assert not failures(results), "\n".join(failures(results))
     assert "exercise list" in table(results)
+
+
+@pytest.mark.parametrize("name", sorted(BUNDLES))
+def test_every_screen_passes_in_high_contrast(qapp, name: str) -> None:
+    # One size here (the others cost minutes); kiosk audit itself walks all three.
+    results = audit_bundle(load_bundle(BUNDLES[name]), sizes=((1920, 1080),), contrasts=(True,))
+    assert all(r.high_contrast for r in results)
+    assert not failures(results), "\n".join(failures(results))
 
 
 def test_the_audit_finds_an_unnamed_small_faint_control(make_window, small) -> None:

@@ -162,3 +162,18 @@ def test_keys_keep_the_kiosk_awake(qtbot, make_kiosk, small) -> None:
     idle._last_input -= 8  # eight quiet seconds have passed
     press(qtbot, kiosk, Qt.Key.Key_Down)
     assert idle.quiet_for() < 1
+
+
+def test_high_contrast_is_a_patients_choice_forgotten_at_reset(qtbot, kiosk) -> None:
+    window = kiosk.window
+    window.home()
+    tap(qtbot, window, "High contrast")
+    settle()
+    assert window.ctx.theme.high_contrast
+    window.finish_transition()
+    picture = window.grab().toImage()
+    corner = picture.pixelColor(4, picture.height() - 4)
+    assert (corner.red(), corner.green(), corner.blue()) == (0, 0, 0)  # light on black
+    window.reset_to_attract()
+    settle()
+    assert not window.session.high_contrast and not window.ctx.theme.high_contrast

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.ui.screens.base import Route
-from kiosk.ui.theme import COLOURS, TEXT_PAIRS, Theme
+from kiosk.ui.theme import PALETTES, TEXT_PAIRS, Theme
 from tests.helpers.driving import settle
 from tests.helpers.places import REPO_ROOT
 
@@ -33,10 +33,12 @@ def relative_luminance(colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
+@pytest.mark.parametrize("palette", sorted(PALETTES))
 @pytest.mark.parametrize(("text", "background"), TEXT_PAIRS)
-def test_text_contrast_is_at_least_seven_to_one(text: str, background: str) -> None:
+def test_text_contrast_is_at_least_seven_to_one(palette: str, text: str, background: str) -> None:
+    colours = PALETTES[palette]
     lighter, darker = sorted(
-        (relative_luminance(COLOURS[text]), relative_luminance(COLOURS[background])), reverse=True
+        (relative_luminance(colours[text]), relative_luminance(colours[background])), reverse=True
     )
     assert (lighter + 0.05) / (darker + 0.05) >= 7.0
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from kiosk.content.model import Bundle, MediaRef, Slide
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.theme import COLOURS, Theme
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import label, picture
 
 
@@ -54,7 +54,7 @@ class AttractScreen(Screen):
         if self.background is not None and self.background.running:
             painter = QPainter(self)
             self.background.paint(
-                painter, self.width(), self.height(), QColor(COLOURS["background"])
+                painter, self.width(), self.height(), QColor(self.ctx.theme.colours["background"])
             )
             painter.end()
 
@@ -95,7 +95,11 @@ class AttractScreen(Screen):
             return None
         side = min(box.width(), box.height()) * 2 // 3
         art = QLabel()
-        art.setPixmap(self.ctx.media.icon(slide.icon, COLOURS["primary"]).pixmap(QSize(side, side)))
+        art.setPixmap(
+            self.ctx.media.icon(slide.icon, self.ctx.theme.colours["primary"]).pixmap(
+                QSize(side, side)
+            )
+        )
         art.setAlignment(Qt.AlignmentFlag.AlignCenter)
         art.setObjectName("slide-icon")
         return art
@@ -114,7 +118,7 @@ class AttractScreen(Screen):
         start = label("   ·   ".join(wording("touch_to_start", lang) for lang in languages))
         start.setAlignment(Qt.AlignmentFlag.AlignCenter)
         start.setStyleSheet(
-            f"background: {COLOURS['primary']}; color: {COLOURS['on_primary']};"
+            f"background: {theme.colours['primary']}; color: {theme.colours['on_primary']};"
             f"font-size: {theme.font_px(52)}px; {theme.bold_css}"
             f"border-radius: {theme.px(48)}px; padding: {theme.px(28)}px;"
         )

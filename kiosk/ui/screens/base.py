@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QSizePolicy, QVBoxLayout
 from kiosk.content.links import link_label
 from kiosk.content.model import Link
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import KEEP, button, clear_layout, scroll_page
 
 
@@ -112,7 +111,7 @@ class Screen(QWidget):
     def link_buttons(self, links: list[Link]) -> list[QPushButton]:
         """A button for each link onward; validation made sure each one has words."""
         buttons = []
-        arrow = self.ctx.media.icon("mdi6.arrow-right", COLOURS["primary"])
+        arrow = self.ctx.media.icon("mdi6.arrow-right", self.ctx.theme.colours["primary"])
         for link in links:
             words = link_label(self.ctx.bundle.model, link)
             if words is None:

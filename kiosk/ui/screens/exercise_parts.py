@@ -23,7 +23,6 @@ from kiosk.content.model import Exercise
 from kiosk.flows.workout import Workout
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.rich_text import inline_html, plain
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import ContentButton, button, card, label
 
 HOLD_ACTIONS = ("tap_to_start_hold", "tap_to_pause", "tap_to_restart")
@@ -107,7 +106,7 @@ def big_number(ctx: ScreenContext, seconds: int, name: str) -> QLabel:
 
 def icon_button(ctx: ScreenContext, wording_key: str, icon: str, role: str = "") -> QPushButton:
     """A button with an icon before its words, named by its words."""
-    colour = COLOURS["on_primary"] if role == "primary" else COLOURS["primary"]
+    colour = ctx.theme.colours["on_primary"] if role == "primary" else ctx.theme.colours["primary"]
     widget = button(ctx.word(wording_key), role, ctx.media.icon(icon, colour))
     size = ctx.theme.px(44)
     widget.setIconSize(QSize(size, size))
@@ -142,7 +141,7 @@ def praise_heading(ctx: ScreenContext) -> QHBoxLayout:
     heading.setSpacing(theme.px(20))
     icon = QLabel()
     size = theme.px(96)
-    icon.setPixmap(ctx.media.icon("mdi6.check-circle", COLOURS["primary"]).pixmap(size))
+    icon.setPixmap(ctx.media.icon("mdi6.check-circle", ctx.theme.colours["primary"]).pixmap(size))
     heading.addWidget(icon)
     praise = label(ctx.word("well_done"), "title")
     praise.setObjectName("well_done")

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from kiosk.content.model import Tile
 from kiosk.ui.screens.base import Route, Screen, target_route
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import ContentButton, button, label
 
 
@@ -57,7 +56,7 @@ class HomeScreen(Screen):
         note = label(self.ctx.text(self.ctx.bundle.model.safety_note), "muted")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         footer.addWidget(note, 1)
-        icon = self.ctx.media.icon("mdi6.information-outline", COLOURS["primary"])
+        icon = self.ctx.media.icon("mdi6.information-outline", self.ctx.theme.colours["primary"])
         about = button(self.ctx.word("about_content"), icon=icon)
         about.setIconSize(QSize(self.ctx.theme.px(40), self.ctx.theme.px(40)))
         about.clicked.connect(lambda: self.navigate.emit(Route("about")))
@@ -77,7 +76,9 @@ class HomeScreen(Screen):
         icon = QLabel()
         size = theme.px(110)
         icon.setPixmap(
-            self.ctx.media.icon(tile.icon, COLOURS["on_primary"]).pixmap(QSize(size, size))
+            self.ctx.media.icon(tile.icon, self.ctx.theme.colours["on_primary"]).pixmap(
+                QSize(size, size)
+            )
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         widget.add(icon)

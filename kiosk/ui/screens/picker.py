@@ -18,17 +18,17 @@ from kiosk.content.model import Question, Result
 from kiosk.flows.picker_path import PickerPath
 from kiosk.ui.rich_text import inline_html
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.theme import BODY_PX, COLOURS
+from kiosk.ui.theme import BODY_PX
 from kiosk.ui.widgets import ContentButton, button, card, label
 
-# Each outcome's icon, background and text colour; caution is calm (light, with a border),
-# unlike the red flag, so "ask us first" does not read as an emergency.
+# Each outcome's icon, and the colour names of its background and text; caution is calm
+# (light, with a border), unlike the red flag, so "ask us first" does not read as an emergency.
 OUTCOME_LOOKS = {
-    "ice": ("mdi6.snowflake", COLOURS["ice"], COLOURS["on_primary"]),
-    "heat": ("mdi6.fire", COLOURS["heat"], COLOURS["on_primary"]),
-    "either": ("mdi6.snowflake-thermometer", COLOURS["either"], COLOURS["on_primary"]),
-    "caution": ("mdi6.chat-question-outline", COLOURS["caution_bg"], COLOURS["caution_text"]),
-    "front_desk": ("mdi6.alert-octagon", COLOURS["front_desk"], COLOURS["on_primary"]),
+    "ice": ("mdi6.snowflake", "ice", "on_primary"),
+    "heat": ("mdi6.fire", "heat", "on_primary"),
+    "either": ("mdi6.snowflake-thermometer", "either", "on_primary"),
+    "caution": ("mdi6.chat-question-outline", "caution_bg", "caution_text"),
+    "front_desk": ("mdi6.alert-octagon", "front_desk", "on_primary"),
 }
 ANSWER_PX = 48  # an answer's type at 1080p, when it fits in MAX_ANSWER_LINES
 MAX_ANSWER_LINES = 3
@@ -223,7 +223,9 @@ class PickerScreen(Screen):
     def _result_banner(self, result: Result) -> QFrame:
         """The answer, big, on its outcome's colour: which one, and the one-line why."""
         theme = self.ctx.theme
-        icon_name, background, ink = OUTCOME_LOOKS[result.outcome]
+        icon_name, background_name, ink_name = OUTCOME_LOOKS[result.outcome]
+        colours = self.ctx.theme.colours
+        background, ink = colours[background_name], colours[ink_name]
         frame = QFrame()
         frame.setAccessibleName(self.ctx.text(result.title))
         frame.setObjectName("outcome")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from kiosk.ui.rich_text import inline_html
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.video.cards import centred
 from kiosk.ui.widgets import button, card, label
 
@@ -51,14 +50,14 @@ class StopScreen(Screen):
         symbol = QLabel()
         size = theme.px(96)
         symbol.setPixmap(
-            self.ctx.media.icon("mdi6.hand-back-right", COLOURS["front_desk"]).pixmap(
-                QSize(size, size)
-            )
+            self.ctx.media.icon(
+                "mdi6.hand-back-right", self.ctx.theme.colours["front_desk"]
+            ).pixmap(QSize(size, size))
         )
         row.addWidget(symbol, 0, Qt.AlignmentFlag.AlignTop)
         heading = label(self._heading(), "title")
         heading.setObjectName("stop_title")
-        heading.setStyleSheet(f"color: {COLOURS['front_desk']};")
+        heading.setStyleSheet(f"color: {self.ctx.theme.colours['front_desk']};")
         row.addWidget(heading, 1)
         return row
 
@@ -83,7 +82,7 @@ class StopScreen(Screen):
     def _home_button(self) -> QPushButton:
         theme = self.ctx.theme
         home = button(self.ctx.word("home"), "primary")
-        home.setIcon(self.ctx.media.icon("mdi6.home", COLOURS["on_primary"]))
+        home.setIcon(self.ctx.media.icon("mdi6.home", self.ctx.theme.colours["on_primary"]))
         home.setIconSize(QSize(theme.px(56), theme.px(56)))
         home.setMinimumHeight(theme.px(120))
         home.setStyleSheet(f"font-size: {theme.font_px(44)}px;")

@@ -16,7 +16,6 @@ from kiosk.flows.video_series import AfterCard, Phase, VideoSeries
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.take_home_code import take_home_card
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.video.captions import CaptionLibrary, Cue
 from kiosk.ui.video.cards import caution_card, centred, closing_card
 from kiosk.ui.video.controls import PlayerControls
@@ -306,7 +305,7 @@ class VideoScreen(Screen):
             centred(caution_card(self.ctx, self.ctx.bundle.model.videos.caution)), 1
         )
         start = button(self.ctx.word("understand_play"), "primary")
-        start.setIcon(self.ctx.media.icon("mdi6.play", COLOURS["on_primary"]))
+        start.setIcon(self.ctx.media.icon("mdi6.play", self.ctx.theme.colours["on_primary"]))
         start.setIconSize(QSize(theme.px(56), theme.px(56)))
         start.setMinimumHeight(theme.px(130))
         start.setStyleSheet(

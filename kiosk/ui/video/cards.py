@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.content.model import Card
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.rich_text import blocks_html
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import ContentButton, card, label, scroll_page
 
 
@@ -50,11 +49,11 @@ def caution_card(ctx: ScreenContext, model: Card) -> QFrame:
     frame, body = card()
     frame.setAccessibleName(ctx.text(model.title))
     frame.setStyleSheet(
-        f"QFrame {{ background: {COLOURS['caution_bg']}; border: none;"
+        f"QFrame {{ background: {ctx.theme.colours['caution_bg']}; border: none;"
         f" border-radius: {ctx.theme.px(24)}px; }}"
-        f"QLabel {{ color: {COLOURS['caution_text']}; }}"
+        f"QLabel {{ color: {ctx.theme.colours['caution_text']}; }}"
     )
-    fill_card(ctx, model, "mdi6.alert-outline", COLOURS["caution_text"], body)
+    fill_card(ctx, model, "mdi6.alert-outline", ctx.theme.colours["caution_text"], body)
     return frame
 
 
@@ -63,11 +62,11 @@ def closing_card(ctx: ScreenContext, model: Card) -> QWidget:
     widget = ContentButton(ctx.text(model.title), "card")
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     widget.setStyleSheet(
-        f"QPushButton {{ background: {COLOURS['surface']};"
-        f" border: {ctx.theme.px(4)}px solid {COLOURS['primary']};"
+        f"QPushButton {{ background: {ctx.theme.colours['surface']};"
+        f" border: {ctx.theme.px(4)}px solid {ctx.theme.colours['primary']};"
         f" border-radius: {ctx.theme.px(24)}px; }}"
     )
-    fill_card(ctx, model, "mdi6.check-circle-outline", COLOURS["primary"], widget.body)
+    fill_card(ctx, model, "mdi6.check-circle-outline", ctx.theme.colours["primary"], widget.body)
     for child in widget.findChildren(QLabel):
         child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return widget

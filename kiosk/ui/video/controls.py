@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import button, label
 
 
@@ -79,13 +78,15 @@ class PlayerControls(QWidget):
         """Show Pause while playing, Play while paused."""
         self._playing = playing
         key, icon = ("pause", "mdi6.pause") if playing else ("play", "mdi6.play")
-        self._set_face(self.play_pause, self.ctx.word(key), icon, COLOURS["on_primary"])
+        self._set_face(
+            self.play_pause, self.ctx.word(key), icon, self.ctx.theme.colours["on_primary"]
+        )
 
     def set_muted(self, muted: bool) -> None:
         """Say whether the sound is on; the button turns it the other way."""
         self._muted = muted
         key, icon = ("sound_off", "mdi6.volume-off") if muted else ("sound_on", "mdi6.volume-high")
-        self._set_face(self.sound, self.ctx.word(key), icon, COLOURS["primary"])
+        self._set_face(self.sound, self.ctx.word(key), icon, self.ctx.theme.colours["primary"])
 
     def set_captions(self, shown: bool) -> None:
         self.captions.blockSignals(True)  # showing state is not a request to change it
@@ -176,9 +177,9 @@ class PlayerControls(QWidget):
         bar.setTextVisible(False)
         bar.setFixedHeight(theme.px(16))
         bar.setStyleSheet(
-            f"QProgressBar {{ background: {COLOURS['pressed_surface']}; border: none;"
+            f"QProgressBar {{ background: {theme.colours['pressed_surface']}; border: none;"
             f" border-radius: {theme.px(8)}px; }}"
-            f"QProgressBar::chunk {{ background: {COLOURS['primary']};"
+            f"QProgressBar::chunk {{ background: {theme.colours['primary']};"
             f" border-radius: {theme.px(8)}px; }}"
         )
         return bar
@@ -187,7 +188,7 @@ class PlayerControls(QWidget):
         widget = button(text, role)
         widget.setIconSize(QSize(self.ctx.theme.px(44), self.ctx.theme.px(44)))
         if icon:
-            widget.setIcon(self.ctx.media.icon(icon, COLOURS["primary"]))
+            widget.setIcon(self.ctx.media.icon(icon, self.ctx.theme.colours["primary"]))
         return widget
 
     def _set_face(self, widget: QPushButton, text: str, icon: str, colour: str) -> None:

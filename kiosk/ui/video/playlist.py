@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Video
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.theme import COLOURS
 from kiosk.ui.widgets import ContentButton, label, picture, scroll_page
 
 
@@ -46,8 +45,8 @@ class Playlist(QWidget):
         """Mark the video now playing, and scroll the list to it."""
         theme = self._ctx.theme
         marked = (
-            f"QPushButton {{ border: {theme.px(5)}px solid {COLOURS['primary']};"
-            f" background: {COLOURS['pressed_surface']}; }}"
+            f"QPushButton {{ border: {theme.px(5)}px solid {theme.colours['primary']};"
+            f" background: {theme.colours['pressed_surface']}; }}"
         )
         for index, entry in enumerate(self._entries):
             entry.setStyleSheet(marked if index == current else "")
