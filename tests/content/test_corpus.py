@@ -9,27 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import BundleInvalid, open_bundle
+from kiosk.content import open_bundle
 from kiosk.content.limits import Limits
 from tests.helpers.corpus import (
     FOLDER_CASES,
     ZIP_CASES,
     Mutation,
     edit_json,
+    messages,
+    refusal,
     set_in,
     zip_of,
 )
-
-
-def refusal(path: Path, limits: Limits | None = None) -> BundleInvalid:
-    """Open the bundle at `path`, expecting a refusal, and return it."""
-    with pytest.raises(BundleInvalid) as caught, open_bundle(path, *([limits] if limits else [])):
-        pass
-    return caught.value
-
-
-def messages(error: BundleInvalid) -> str:
-    return "\n".join(map(str, error.problems))
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,7 @@ import pytest
 from kiosk.content import load_bundle
 from kiosk.content.model import MAX_WEB_ADDRESS
 from kiosk.content.take_home import joined, short_address, take_home_address
-from tests.content.test_corpus import messages, refusal
-from tests.helpers.corpus import DELETE, edit_json, set_in
+from tests.helpers.corpus import DELETE, edit_json, messages, refusal, set_in
 
 BAD_ADDRESSES = [
     ("ftp://example.org/arm", "not a web address"),

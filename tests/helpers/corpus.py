@@ -11,6 +11,11 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from kiosk.content import BundleInvalid, open_bundle
+from kiosk.content.limits import Limits
+
 Mutation = Callable[[Path], None]
 
 
@@ -369,3 +374,14 @@ ZIP_CASES = [
         "expands more than 100 times",
     ),
 ]
+
+
+def refusal(path: Path, limits: Limits | None = None) -> BundleInvalid:
+    """Open the bundle at `path`, expecting a refusal, and return it."""
+    with pytest.raises(BundleInvalid) as caught, open_bundle(path, *([limits] if limits else [])):
+        pass
+    return caught.value
+
+
+def messages(error: BundleInvalid) -> str:
+    return "\n".join(map(str, error.problems))

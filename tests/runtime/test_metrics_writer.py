@@ -188,7 +188,7 @@ def test_a_missing_folder_is_logged_once(qtbot, kiosk, tmp_path, caplog) -> None
 
 
 def test_the_watchdogs_pings_are_reported(qtbot, kiosk, tmp_path, monkeypatch) -> None:
-    from tests.runtime.test_watchdog import FakeSystemd
+    from tests.helpers.systemd import FakeSystemd
 
     systemd = FakeSystemd(str(tmp_path / "notify"))
     monkeypatch.setenv("NOTIFY_SOCKET", str(tmp_path / "notify"))

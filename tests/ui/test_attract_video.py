@@ -14,7 +14,7 @@ from kiosk.ui.screens.base import Route
 from kiosk.ui.theme import COLOURS
 from kiosk.ui.video.background import SCRIM_OPACITY
 from kiosk.ui.video.playback import VideoPlayback
-from tests.ui.test_layout import relative_luminance
+from tests.helpers.colour import relative_luminance
 
 
 def with_background(folder: Path, video: str = "clips/blue-clip.mp4") -> Path:

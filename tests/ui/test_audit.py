@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from kiosk.content import load_bundle
 from kiosk.ui.audit import SIZES, ScreenAudit, audit_bundle, failures, measure, table
 from kiosk.ui.screens.base import Route
-from tests.ui.test_text_fits import BUNDLES
+from tests.helpers.bundles import BUNDLES
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

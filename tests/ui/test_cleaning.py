@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QLabel
 from kiosk.settings import Settings
 from kiosk.ui.screens.base import Route
 from kiosk.ui.staff.gesture import CornerGesture
-from tests.helpers.driving import settle, tap
+from tests.helpers.driving import HOLD, press_and_hold, settle, tap
 from tests.helpers.staff import PIN, open_panel, start_services, type_pin
-from tests.ui.test_staff import HOLD, press_and_hold
 
 TIMEOUT = 10_000
 

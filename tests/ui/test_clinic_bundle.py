@@ -4,32 +4,21 @@ emphasis in every patient text, the kiosk's own bold, and long titles shown whol
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from kiosk.content import LoadedBundle, load_bundle
-from kiosk.content.locate import builtin_bundle_dir
+from kiosk.content import LoadedBundle
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import picker_paths
 from kiosk.ui.theme import KIOSK_BOLD_FAMILY
 from kiosk.ui.top_bar import TitleLabel
+from tests.helpers.bundles import BUNDLES, bundle
 from tests.helpers.driving import settle, tap
 from tests.helpers.places import TESTS_DIR
 
 CLINIC = TESTS_DIR / "bundles" / "clinic"
 SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
-BUNDLES = {
-    "builtin": builtin_bundle_dir(),
-    **{p.parent.name: p.parent for p in sorted((TESTS_DIR / "bundles").glob("*/bundle.json"))},
-}
-
-
-@cache
-def bundle(name: str) -> LoadedBundle:
-    return load_bundle(BUNDLES[name])
 
 
 def shown_labels(window) -> list[QLabel]:

@@ -9,19 +9,9 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screens.exercise import ExerciseScreen
 from tests.helpers.driving import find_button, settle, tap, visible_names
+from tests.helpers.screens import open_exercise
 
 FAST_SECOND_MS = 20
-NO_SECOND_MS = 3_600_000  # a countdown second that never passes unless the test says so
-
-
-def open_exercise(window, exercise_id: str, second_ms: int = NO_SECOND_MS) -> ExerciseScreen:
-    """The exercise, with countdown seconds of `second_ms`."""
-    window.go(Route("exercise", exercise_id))
-    settle()
-    screen = window.current_screen
-    assert isinstance(screen, ExerciseScreen)
-    screen.set_second_ms(second_ms)
-    return screen
 
 
 def one_second(screen: ExerciseScreen) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.ui.screens.base import Route
 from kiosk.ui.theme import PALETTES, TEXT_PAIRS, Theme
+from tests.helpers.colour import relative_luminance
 from tests.helpers.driving import settle
 from tests.helpers.places import REPO_ROOT
 
@@ -25,12 +26,6 @@ def all_routes(bundle) -> list[Route]:
         Route("articles"),
         *(Route("article", article.id) for article in model.articles),
     ]
-
-
-def relative_luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 @pytest.mark.parametrize("palette", sorted(PALETTES))

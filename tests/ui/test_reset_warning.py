@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.settings import Settings
 from kiosk.ui.screens.base import Route
 from tests.helpers.driving import settle, tap
-from tests.ui.test_exercises import open_exercise
-from tests.ui.test_videos import TIMEOUT, start_series
+from tests.helpers.screens import TIMEOUT, open_exercise, start_series
 
 
 def warned_window(make_window, small, idle: float, warning: int = 20):

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar
 
 from kiosk import settings as kiosk_settings
@@ -22,7 +22,15 @@ from kiosk.ui.staff.setting_controls import shown, stepped
 from kiosk.ui.staff.sources import bundles_under, find_candidates, mounted_drives
 from kiosk.ui.staff.usage_chart import UsageChart, nice_ceiling
 from kiosk.ui.staff.usage_page import export_name
-from tests.helpers.driving import find_button, settle, tap, visible_names
+from tests.helpers.driving import (
+    HOLD,
+    find_button,
+    finger,
+    press_and_hold,
+    settle,
+    tap,
+    visible_names,
+)
 from tests.helpers.staff import (
     PIN,
     broken_bundle,
@@ -35,7 +43,6 @@ from tests.helpers.staff import (
     zipped,
 )
 
-HOLD = 0.2  # seconds: the gesture's hold, shortened for the tests
 DRIVE = "CLINIC-USB"
 
 
@@ -65,29 +72,6 @@ def dots(window) -> str:
     settle()
     found = [w for w in window.findChildren(QLabel) if w.accessibleName() == "Digits typed"]
     return next(w.text() for w in found if w.isVisibleTo(window))
-
-
-def finger(qtbot, window, action: str, where: QPoint) -> None:
-    """A press, release or move at `where` in the window, reaching whichever widget is there.
-
-    Sent to the window's QWindow, as a real touch is: QTest given a widget would deliver it
-    to that widget alone, past the controls under the finger."""
-    settle()  # the layout of a page just shown
-    window.finish_transition()  # the page fade's picture would take the touch
-    handle = window.windowHandle()
-    if action == "move":
-        qtbot.mouseMove(handle, where)
-        return
-    send = {"press": qtbot.mousePress, "release": qtbot.mouseRelease, "click": qtbot.mouseClick}
-    send[action](handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
-    settle()
-
-
-def press_and_hold(qtbot, window, where: QPoint) -> None:
-    """A finger down at `where` until the gesture completes (the PIN pad opens)."""
-    finger(qtbot, window, "press", where)
-    qtbot.waitUntil(lambda: window.route == Route("staff-pin"), timeout=3000)
-    finger(qtbot, window, "release", where)
 
 
 def digit_keys(window) -> list[QAbstractButton]:

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.ui.screens.base import Route
 from tests.helpers.driving import find_button, settle, tap, visible_names
+from tests.helpers.screens import TIMEOUT, open_exercise, start_series, wait_for_frame
 from tests.helpers.staff import start_services
-from tests.ui.test_exercises import open_exercise
-from tests.ui.test_videos import TIMEOUT, start_series, wait_for_frame
 
 STOP = {"en": "Stop — this hurts", "es": "Pare — me duele"}
 

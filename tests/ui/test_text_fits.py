@@ -3,31 +3,20 @@ with QFontMetrics against the rectangle its label has, at three sizes and both t
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from kiosk.content import LoadedBundle, load_bundle
-from kiosk.content.locate import builtin_bundle_dir
+from kiosk.content import LoadedBundle
 from kiosk.ui.audit import clipped_text
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import picker_paths
 from kiosk.ui.top_bar import TitleLabel
+from tests.helpers.bundles import BUNDLES, bundle
 from tests.helpers.driving import settle
-from tests.helpers.places import TESTS_DIR
 
 SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
-BUNDLES = {
-    "builtin": builtin_bundle_dir(),
-    **{p.parent.name: p.parent for p in sorted((TESTS_DIR / "bundles").glob("*/bundle.json"))},
-}
-
-
-@cache
-def bundle(name: str) -> LoadedBundle:
-    return load_bundle(BUNDLES[name])
 
 
 def clipped_labels(window) -> list[str]:

@@ -17,39 +17,14 @@ from kiosk.ui.screens.videos import Phase, VideoScreen
 from kiosk.ui.video.backend import multimedia_available
 from kiosk.ui.video.captions import CaptionLibrary, CaptionTrack, Cue
 from kiosk.ui.video.controls import clock
-from kiosk.ui.window import KioskWindow
 from tests.helpers.driving import settle, tap, visible_names
 from tests.helpers.places import TESTS_DIR
+from tests.helpers.screens import TIMEOUT, open_series, start_series, wait_for_frame
 
 pytestmark = pytest.mark.slow  # each test plays real two-second clips
 
-TIMEOUT = 10_000  # ms: CI is a noisy two-core machine
 SOUND_ONLY = TESTS_DIR / "bundles" / "faulty" / "sound-only.mp4"
 CANNOT_PLAY = "This video can't play right now."
-
-
-def open_series(qtbot, window: KioskWindow, english: bool = True) -> VideoScreen:
-    """From home, in English unless asked (the small bundle defaults to French), to the caution."""
-    window.home()
-    if english:
-        tap(qtbot, window, "English")
-    tap(qtbot, window, "Clips")
-    screen = window.current_screen
-    assert isinstance(screen, VideoScreen)
-    return screen
-
-
-def start_series(qtbot, window: KioskWindow) -> VideoScreen:
-    screen = open_series(qtbot, window)
-    tap(qtbot, window, "I understand, play")
-    return screen
-
-
-def wait_for_frame(qtbot, screen: VideoScreen, index: int) -> None:
-    qtbot.waitUntil(
-        lambda: screen.index == index and screen.surface is not None and screen.surface.has_frame,
-        timeout=TIMEOUT,
-    )
 
 
 def label_texts(root: QWidget) -> list[str]:
