@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.content import LoadedBundle
 from kiosk.content.model import Bundle, Picker, Question, WebAddress
 from kiosk.content.take_home import take_home_address
-from kiosk.ui.composition import build_kiosk
+from kiosk.ui.composition import Kiosk, build_kiosk
 from kiosk.ui.screens.base import Route
 from kiosk.ui.window import KioskWindow
 
@@ -78,7 +78,8 @@ def capture_all(
     (the built-in bundle knows no clinic's page)."""
     if take_home_base:
         bundle = with_take_home_base(bundle, take_home_base)
-    window = build_kiosk(bundle).window
+    kiosk = build_kiosk(bundle)
+    window = kiosk.window
     window.resize(*size)
     window.show()
     camera = Camera(window, folder)
@@ -113,8 +114,28 @@ def capture_all(
     camera.visit(Route("article", model.articles[0].id), "article-larger-text")
     camera.visit(longest_titled(model, window.session.language), "long-title-larger-text")
     window.session.set_larger_text(False)
+    _capture_access(kiosk, camera)
     window.close()
     return camera.taken
+
+
+def _capture_access(kiosk: Kiosk, camera: Camera) -> None:
+    """The keypad's focus ring, and high contrast on home, an exercise and a result."""
+    window, model = kiosk.window, kiosk.window.ctx.bundle.model
+    window.go(Route("home"))
+    camera.settle()
+    for _ in range(2):
+        kiosk.keypad.act("next")
+    camera.shoot("focus-ring")
+    kiosk.keypad.reset()
+    window.session.set_high_contrast(True)
+    camera.visit(Route("home"), "high-contrast-home")
+    camera.visit(Route("exercise", model.exercises[0].id), "high-contrast-exercise")
+    window.go(Route("picker"))
+    *_, last = picker_paths(model.picker)
+    window.current_screen.show_path(last)
+    camera.shoot("high-contrast-picker-result")
+    window.session.set_high_contrast(False)
 
 
 def with_take_home_base(bundle: LoadedBundle, base: str) -> LoadedBundle:
