@@ -474,6 +474,43 @@ def probe_bundle() -> dict:
     }
 
 
+def probe_layout() -> dict:
+    """Where controls are on screen, for taps sent from outside (benchmarks/real_window.py):
+    every visible button's centre on each screen a patient reaches from home, and the three
+    taps from attract to the first video playing."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    def centres(d: Driver) -> dict[str, tuple[int, int]]:
+        found = {}
+        for button in d.window.findChildren(QAbstractButton):
+            if button.isVisibleTo(d.window) and button.window() is d.window:
+                centre = button.mapToGlobal(button.rect().center())
+                found[button.accessibleName()] = (centre.x(), centre.y())
+        return found
+
+    def scenario(d: Driver) -> Steps:
+        model = d.window.ctx.bundle.model
+        screen = d.window.current_screen.rect().center()
+        targets = set()
+        yield from d.tap_screen("attract > home")
+        home = centres(d)
+        for tile in model.home.tiles:
+            yield from d.tap(tile.label.get("en"), "tile")
+            yield from d.settle()
+            targets.update(centres(d).values())
+            yield from d.tap("Home", "home")
+        targets.update(home.values())
+        videos = home[_tile_label(model, "videos")]
+        yield from d.tap(_tile_label(model, "videos"), "home > videos")
+        play = centres(d)[d.window.ctx.word("understand_play")]
+        return {
+            "targets": sorted(targets),
+            "to_video": [(screen.x(), screen.y()), videos, play],
+        }
+
+    return run_kiosk(scenario)
+
+
 PROBES = {
     "floor": probe_floor,
     "taps": probe_taps,
@@ -483,6 +520,7 @@ PROBES = {
     "idle_cpu": probe_idle_cpu,
     "swap": probe_swap,
     "bundle": probe_bundle,
+    "layout": probe_layout,
 }
 
 if __name__ == "__main__":
