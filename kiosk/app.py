@@ -39,6 +39,9 @@ def run(
     settings, messages = kiosk_settings.load(paths.settings_file)
     for message in messages:
         log.warning("%s", message)
+    from kiosk.runtime.rendering import choose_rendering
+
+    log.info("rendering: %s", choose_rendering())  # before the QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("knee-kiosk")
     store = BundleStore(paths)
