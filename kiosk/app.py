@@ -59,6 +59,8 @@ def run(
         # A preview shows one bundle as it is: no installs, no inbox, no counts.
         services = (paths, store) if bundle_path is None else None
         FirstPaint(window, on_paint=lambda: _after_first_paint(window, services))
+        # The patient has gone: their pictures go too (ctx.media is replaced by a swap).
+        window.went_idle.connect(lambda: window.ctx.media.forget())
         window.display = DisplayControl(kiosk_mode=not windowed)
         window.display.apply(settings)  # the pointer and the screen's rotation
         install_crash_guard(window.reset_to_attract)
