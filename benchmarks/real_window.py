@@ -30,6 +30,7 @@ WIDTH, HEIGHT = 1920, 1080
 MiB = 1024 * 1024
 LONG_PRESS_S = 1.2  # longer than a tap; the staff corner wants a hold too
 PAINT_TIMEOUT_S = 30.0
+TRIM_AFTER_RESET_S = 2.0  # kiosk.ui.window.TRIM_AFTER_RESET_MS, not imported: no Qt here
 
 
 # --- The X server ---------------------------------------------------------------------------
@@ -340,23 +341,34 @@ def use_session(
     reset has run), and playing the 720p series; stopped at the end."""
     kiosk = start_and_watch(display, kiosk_command(idle_s), env)
     pid = kiosk.process.pid
+    log_file = Path(env["KIOSK_HOME"]) / "log" / "kiosk.log"
     try:
-        settle = idle_s + 2.0 + 3.0  # the reset, its heap trim two seconds later, a margin
         time.sleep(3.0)  # after-paint work (services, screens built ahead) done
         session = Session(kiosk.paint_s, split(pid))
         monkey = Monkey(display, places["targets"], seed)
         done = 0
         for mark in tap_marks:
+            resets = _idle_resets(log_file)
             with PeakSampler(pid) as peak:
                 monkey.taps(mark - done, pause_s)
             done = mark
             session.peak_in_use = _higher(session.peak_in_use, peak)
-            time.sleep(settle)
+            # The kiosk's own reset (it waits for a playing video to end), then its heap trim.
+            _wait_for(lambda n=resets: _idle_resets(log_file) > n, 300, "the idle reset")
+            time.sleep(TRIM_AFTER_RESET_S + 1.5)
             session.rest_after[mark] = split(pid)
         session.playing, session.playing_cpu_percent = play_videos(display, pid, places, play_s)
         return session
     finally:
         stop(kiosk.process)
+
+
+def _idle_resets(log_file: Path) -> int:
+    """How many idle resets the kiosk's log reports so far (its own line for each)."""
+    try:
+        return log_file.read_text(encoding="utf-8", errors="replace").count("idle reset:")
+    except FileNotFoundError:
+        return 0
 
 
 def play_videos(display: XDisplay, pid: int, places: dict, seconds: float) -> tuple[Usage, float]:
