@@ -239,16 +239,22 @@ def advance(steps: Steps, finish: Callable[[dict], None]) -> None:
 
 
 def probe_floor() -> dict:
-    """A bare fullscreen window importing every Qt module the kiosk uses: the floor."""
+    """A bare fullscreen window importing every Qt module the kiosk uses: the floor. It stays
+    up PROBE_STAY_SECONDS after its first paint (default 0), for a watcher outside."""
     from PySide6 import QtMultimedia, QtSvg  # noqa: F401  (the kiosk uses these too)
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLabel
 
     from kiosk.runtime.first_paint import FirstPaint
 
+    stay_ms = round(float(os.environ.get("PROBE_STAY_SECONDS", "0")) * 1000)
     app = QApplication([])
     window = QLabel("floor")
+    window.setGeometry(window.screen().geometry())  # as the kiosk does (no window manager)
     window.showFullScreen()
-    FirstPaint(window, on_paint=lambda: (report_paint("floor"), app.exit(0)))
+    FirstPaint(
+        window, on_paint=lambda: (report_paint("floor"), QTimer.singleShot(stay_ms, app.quit))
+    )
     app.exec()
     return {"rss_mib": rss_mib()}
 

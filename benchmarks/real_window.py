@@ -407,8 +407,8 @@ def measure(
         floors, sessions = [], {path: [] for path in PATHS}
         floor_command = [sys.executable, str(HERE / "probes.py"), "floor"]
         for run in range(runs):
-            floor = start_and_watch(display, floor_command, env)
-            floor.process.wait(timeout=30)
+            floor = start_and_watch(display, floor_command, {**env, "PROBE_STAY_SECONDS": "5"})
+            stop(floor.process)
             floors.append(floor.paint_s)
             for path, extra in PATHS.items():
                 session = use_session(display, {**env, **extra}, places, tap_marks, idle_s,
