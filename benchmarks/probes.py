@@ -242,16 +242,22 @@ def advance(steps: Steps, finish: Callable[[dict], None]) -> None:
 
 
 def probe_floor() -> dict:
-    """A bare fullscreen window importing every Qt module the kiosk uses: the floor."""
+    """A bare fullscreen window importing every Qt module the kiosk uses: the floor. It stays
+    up PROBE_STAY_SECONDS after its first paint (default 0), for a watcher outside."""
     from PySide6 import QtMultimedia, QtSvg  # noqa: F401  (the kiosk uses these too)
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLabel
 
     from kiosk.runtime.first_paint import FirstPaint
 
+    stay_ms = round(float(os.environ.get("PROBE_STAY_SECONDS", "0")) * 1000)
     app = QApplication([])
     window = QLabel("floor")
+    window.setGeometry(window.screen().geometry())  # as the kiosk does (no window manager)
     window.showFullScreen()
-    FirstPaint(window, on_paint=lambda: (report_paint("floor"), app.exit(0)))
+    FirstPaint(
+        window, on_paint=lambda: (report_paint("floor"), QTimer.singleShot(stay_ms, app.quit))
+    )
     app.exec()
     return {"rss_mib": rss_mib()}
 
@@ -477,6 +483,43 @@ def probe_bundle() -> dict:
     }
 
 
+def probe_layout() -> dict:
+    """Where controls are on screen, for taps sent from outside (benchmarks/real_window.py):
+    every visible button's centre on each screen a patient reaches from home, and the three
+    taps from attract to the first video playing."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    def centres(d: Driver) -> dict[str, tuple[int, int]]:
+        found = {}
+        for button in d.window.findChildren(QAbstractButton):
+            if button.isVisibleTo(d.window) and button.window() is d.window:
+                centre = button.mapToGlobal(button.rect().center())
+                found[button.accessibleName()] = (centre.x(), centre.y())
+        return found
+
+    def scenario(d: Driver) -> Steps:
+        model = d.window.ctx.bundle.model
+        screen = d.window.current_screen.rect().center()
+        targets = set()
+        yield from d.tap_screen("attract > home")
+        home = centres(d)
+        for tile in model.home.tiles:
+            yield from d.tap(tile.label.get("en"), "tile")
+            yield from d.settle()
+            targets.update(centres(d).values())
+            yield from d.tap("Home", "home")
+        targets.update(home.values())
+        videos = home[_tile_label(model, "videos")]
+        yield from d.tap(_tile_label(model, "videos"), "home > videos")
+        play = centres(d)[d.window.ctx.word("understand_play")]
+        return {
+            "targets": sorted(targets),
+            "to_video": [(screen.x(), screen.y()), videos, play],
+        }
+
+    return run_kiosk(scenario)
+
+
 PROBES = {
     "floor": probe_floor,
     "taps": probe_taps,
@@ -486,6 +529,7 @@ PROBES = {
     "idle_cpu": probe_idle_cpu,
     "swap": probe_swap,
     "bundle": probe_bundle,
+    "layout": probe_layout,
 }
 
 if __name__ == "__main__":

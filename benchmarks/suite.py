@@ -3,12 +3,15 @@ bare-Qt floor (measured in the same run) or the target, with the ratio and a ver
 
 Headless (Qt's offscreen platform on a 1920x1080 screen); every kiosk figure comes from fresh
 processes running the real kiosk (benchmarks/probes.py), and each is the median of --runs.
-Run: .venv/bin/python benchmarks/suite.py [--runs 5] [--quick] [--long] [--details]
+--real-window adds rows from `kiosk run` in a real window (Xvfb, xcb), tapped and read from
+outside its process (benchmarks/real_window.py), with where its memory lives.
+Run: .venv/bin/python benchmarks/suite.py [--runs 5] [--quick] [--long] [--details] [--real-window]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -225,6 +228,75 @@ def bundle_rows(probes: Probes, runs: int, big_bundle: Path) -> list[Row]:
     ]  # fmt: skip
 
 
+def real_window_rows(probes: Probes, runs: int, quick: bool, split: list[str]) -> list[Row]:
+    """The kiosk as `kiosk run` in a real window (Xvfb, xcb), tapped and read from outside
+    (benchmarks/real_window.py), on each way of drawing; the memory split goes to `split`."""
+    from benchmarks import real_window
+
+    first, then = (100, 400) if quick else (1000, 4000)
+    floors, sessions = real_window.measure(
+        probes.env, runs, [first, then], idle_s=10, play_s=4 if quick else 10
+    )
+    floor_s = statistics.median(floors)
+    rows = []
+    for path, done in sessions.items():
+        median = functools.partial(_median_of, done)
+        start_rss, start_pss = median(lambda s: s.at_start.rss), median(lambda s: s.at_start.pss)
+        rest = {taps: median(lambda s, t=taps: s.rest_after[t].rss) for taps in (first, then)}
+        rest_pss = {taps: median(lambda s, t=taps: s.rest_after[t].pss) for taps in (first, then)}
+        growth = median(lambda s: s.rest_after[then].rss - s.rest_after[first].rss)
+        playing, playing_pss = median(lambda s: s.playing.rss), median(lambda s: s.playing.pss)
+        peak, cpu = median(lambda s: s.peak_in_use.rss), median(lambda s: s.playing_cpu_percent)
+        paint = median(lambda s: s.paint_s)
+        name = f"real window, {path}:"
+        rows += [
+            Row(f"{name} start to first painted content", paint, "s", floor_s, "floor",
+                paint <= 2 * floor_s, "pixels seen from outside; target 2x a bare window"),
+            Row(f"{name} RSS at start", start_rss, "MiB", None, "", None,
+                f"PSS {start_pss:.0f} MiB; 3 s after the first paint"),
+            *(Row(f"{name} RSS at rest after {taps:,} taps", rest[taps], "MiB", start_rss + 30,
+                  "target", rest[taps] <= start_rss + 30,
+                  f"PSS {rest_pss[taps]:.0f} MiB; after the kiosk's own idle reset; "
+                  "target: start + 30 MiB") for taps in (first, then)),
+            Row(f"{name} growth at rest, {first:,} to {then:,} taps", growth, "MiB", 2.0,
+                "target", growth < 2, "median of each run's difference", digits=1),
+            Row(f"{name} peak RSS in use", peak, "MiB", None, "", None, "sampled every 0.25 s"),
+            Row(f"{name} RSS while playing 720p video (peak)", playing, "MiB", 200.0, "target",
+                playing <= 200, f"PSS {playing_pss:.0f} MiB; CPU {cpu:.0f} % of one core"),
+        ]  # fmt: skip
+        split.extend(_split_table(path, done, first, then))
+    return rows
+
+
+def _median_of(sessions: list, figure: Callable[[object], float]) -> float:
+    return statistics.median(figure(session) for session in sessions)
+
+
+def _split_table(path: str, sessions: list, first: int, then: int) -> list[str]:
+    """Where the memory lives (RSS by kind of mapping, MiB, median of runs) on one path."""
+    moments = {
+        "at start": lambda s: s.at_start,
+        f"rest after {then:,} taps": lambda s: s.rest_after[then],
+        "playing 720p": lambda s: s.playing,
+    }
+    kinds = sorted({kind for s in sessions for m in moments.values() for kind in m(s).by_kind})
+    lines = [
+        f"\nReal window, {path}: RSS by kind of mapping (MiB; PSS in brackets)\n",
+        "| mapping | " + " | ".join(moments) + " |",
+        "|---|" + "---|" * len(moments),
+    ]
+    for kind in kinds:
+        cells = []
+        for moment in moments.values():
+            rss, pss = (
+                statistics.median(moment(s).by_kind.get(kind, (0, 0))[i] for s in sessions)
+                for i in (0, 1)
+            )
+            cells.append(f"{rss:.1f} ({pss:.1f})")
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return lines  # fmt: skip
+
+
 # --- Long runs: read from the scripts' own output -----------------------------------------
 
 LONG_RUNS = {
@@ -309,7 +381,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--video-memory-output", type=Path, help="a saved output of video_memory")
     parser.add_argument("--details", action="store_true", help="every navigation's median too")
     parser.add_argument(
-        "--only", help="some rows: start,taps,staff,video,memory,idle_cpu,bundle (comma-separated)"
+        "--real-window",
+        action="store_true",
+        help="also the real-window rows: kiosk run under Xvfb, tapped from outside (minutes)",
+    )
+    parser.add_argument(
+        "--only",
+        help="some rows (comma-separated): start,taps,staff,video,memory,idle_cpu,bundle,"
+        "real_window",
     )
     args = parser.parse_args()
     if args.quick:
@@ -321,6 +400,7 @@ def main() -> None:
     args = parse_args()
     idle_seconds, play_seconds = (5.0, 2.0) if args.quick else (30.0, 4.0)
     details: list[str] = []
+    split: list[str] = []
     outputs = {
         "monkey": _read(args.monkey_output),
         "video_memory": _read(args.video_memory_output),
@@ -340,14 +420,20 @@ def main() -> None:
             "memory": lambda: memory_rows(probes, args.runs),
             "idle_cpu": lambda: idle_cpu_rows(probes, idle_seconds),
             "bundle": lambda: bundle_rows(probes, args.runs, big),
+            "real_window": lambda: real_window_rows(probes, args.runs, args.quick, split),
         }
-        chosen = args.only.split(",") if args.only else list(steps)
+        offscreen = [name for name in steps if name != "real_window"]
+        chosen = args.only.split(",") if args.only else offscreen
+        if args.real_window and "real_window" not in chosen:
+            chosen.append("real_window")
         rows = [row for name in chosen for row in steps[name]()]
         if args.long:
             outputs = run_long(probes)
     if not args.only or any(outputs.values()):
         rows += long_rows(outputs)
     print_table(rows, f"{header}; {time.perf_counter() - started:.0f} s")
+    if split:
+        print("\n".join(split))
     if args.details:
         print("\nEvery navigation, slowest first (median of runs):")
         print("\n".join(details))

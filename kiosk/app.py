@@ -46,6 +46,9 @@ def run(
     for message in messages:
         log.warning("%s", message)
     _warn_without_pin(paths, windowed)
+    from kiosk.runtime.rendering import choose_rendering
+
+    log.info("rendering: %s", choose_rendering())  # before the QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("knee-kiosk")
     store = BundleStore(paths)

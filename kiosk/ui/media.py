@@ -59,6 +59,14 @@ class MediaService(QObject):
         self._pixmaps[key] = cached  # now the most recently used
         return cached
 
+    def forget(self) -> None:
+        """Drop the cached pictures (at the idle reset: the patient has gone).
+
+        A picture still on screen lives on in the widget showing it; the rest, up to the whole
+        budget (four 720p posters alone are 14 MiB), left RSS at rest that much higher."""
+        self._pixmaps.clear()
+        self._cached_bytes = 0
+
     def icon(self, name: str, colour: str) -> QIcon:
         """A qtawesome icon by name (mdi6.home), drawn from its font in `colour`."""
         return glyph_icon(name, colour)

@@ -181,6 +181,9 @@ class KioskWindow(QWidget):
             screen.reset_state()
         self.session.reset()
         self.go(Route("attract"))
+        # The patient has gone: their pictures go too (up to the cache's 24 MiB of posters and
+        # illustrations); what the attract screen shows keeps its own copy.
+        self.ctx.media.forget()
         self.went_idle.emit()
         # Once the screens and players left behind are deleted (deleteLater, decoder threads).
         QTimer.singleShot(TRIM_AFTER_RESET_MS, self, return_freed_memory)
