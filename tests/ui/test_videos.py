@@ -254,11 +254,11 @@ def test_a_broken_file_shows_the_error_card_then_the_next_video(
     assert screen.surface.message == ""
 
 
-def test_a_stalled_player_is_treated_as_broken(qtbot, make_window, small, monkeypatch, caplog):
-    monkeypatch.setattr(VideoScreen, "stall_seconds", 1.5)
+def test_a_stalled_player_is_treated_as_broken(qtbot, make_window, small, caplog) -> None:
     window = make_window(small)
     screen = start_series(qtbot, window)
-    wait_for_frame(qtbot, screen, 0)
+    wait_for_frame(qtbot, screen, 0)  # with the usual patience: a loaded machine opens slowly
+    screen.playback.set_stall_seconds(1.5)
     screen.playback.player.pause()  # the decoder stops making progress behind the screen's back
     qtbot.waitUntil(lambda: screen.phase == Phase.FAILED, timeout=TIMEOUT)
     assert "no progress" in caplog.text

@@ -72,6 +72,10 @@ class VideoPlayback(QObject):
         self._watchdog.setInterval(round(stall_seconds * 1000))
         self._watchdog.timeout.connect(self._on_stall)
 
+    def set_stall_seconds(self, seconds: float) -> None:
+        """How long without progress, while playing, counts as a failure from now on."""
+        self._watchdog.setInterval(round(seconds * 1000))
+
     @property
     def position(self) -> int:
         return max(0, self.player.position())
