@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,15 +9,8 @@ import pytest
 from kiosk.cli import main
 from kiosk.content import BundleInvalid, load_bundle
 from kiosk.content.model import Result
+from tests.helpers.corpus import edit_manifest
 from tests.helpers.places import SMALL_BUNDLE
-
-
-def edited(folder: Path, change: Callable[[dict], None]) -> Path:
-    manifest = folder / "bundle.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    change(data)
-    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return folder
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -42,7 +33,7 @@ def test_a_case_broken_by_editing_the_tree_fails_naming_its_index(small_bundle: 
         answers = data["picker"]["nodes"]["second"]["answers"]
         answers[0]["next"], answers[1]["next"] = "go-heat", "go-ice"
 
-    found = problems_of(edited(small_bundle, swap_ice_and_heat))
+    found = problems_of(edit_manifest(small_bundle, swap_ice_and_heat))
     assert found == [
         "bundle.json: picker.cases[2].result: case 2: the answers now reach go-heat, not go-ice",
         "bundle.json: picker.cases[3].result: case 3: the answers now reach go-ice, not go-heat",
@@ -53,7 +44,7 @@ def test_a_case_whose_answer_has_gone_fails_at_that_answer(small_bundle: Path) -
     def rename_the_legs_answer(data: dict) -> None:
         data["picker"]["nodes"]["first"]["answers"][3]["id"] = "weak-legs"
 
-    found = problems_of(edited(small_bundle, rename_the_legs_answer))
+    found = problems_of(edit_manifest(small_bundle, rename_the_legs_answer))
     assert len(found) == 1
     assert found[0].startswith("bundle.json: picker.cases[1].answers[0]: 'legs' is not exactly one")
     assert "weak-legs" in found[0]  # the answers it could have named
@@ -69,7 +60,7 @@ def test_a_case_whose_answer_has_gone_fails_at_that_answer(small_bundle: Path) -
     ],
 )
 def test_a_case_that_cannot_hold_says_why(small_bundle: Path, case, where, words) -> None:
-    found = problems_of(edited(small_bundle, lambda d: d["picker"]["cases"].append(case)))
+    found = problems_of(edit_manifest(small_bundle, lambda d: d["picker"]["cases"].append(case)))
     assert len(found) == 1 and f"picker.cases[6].{where}: case 6: " in found[0]
     assert words in found[0]
 
@@ -79,7 +70,7 @@ def test_an_unreached_red_flag_is_a_warning_that_leads_the_list(small_bundle: Pa
         data["picker"]["cases"] = [c for c in data["picker"]["cases"] if c["result"] != "urgent"]
         data["picker"]["cases"] = [c for c in data["picker"]["cases"] if c["result"] != "go-heat"]
 
-    loaded = load_bundle(edited(small_bundle, drop_the_red_flag_cases))
+    loaded = load_bundle(edit_manifest(small_bundle, drop_the_red_flag_cases))
     assert [str(w) for w in loaded.warnings] == [
         "bundle.json: picker.nodes.urgent: no picker case reaches this red flag (front_desk);"
         " add one to picker.cases",
@@ -89,7 +80,7 @@ def test_an_unreached_red_flag_is_a_warning_that_leads_the_list(small_bundle: Pa
 
 
 def test_validate_prints_warnings_and_still_passes(small_bundle: Path, capsys) -> None:
-    edited(small_bundle, lambda data: data["picker"].pop("cases"))
+    edit_manifest(small_bundle, lambda data: data["picker"].pop("cases"))
     assert main(["validate", str(small_bundle)]) == 0
     out = capsys.readouterr().out
     assert "warning: bundle.json: picker.nodes.urgent: no picker case reaches this red flag" in out
@@ -134,7 +125,7 @@ def test_info_prints_each_case_and_where_it_leads(capsys) -> None:
     ],
 )
 def test_bad_picker_fields_are_named(small_bundle: Path, change, expected) -> None:
-    found = problems_of(edited(small_bundle, change))
+    found = problems_of(edit_manifest(small_bundle, change))
     assert any(expected in problem for problem in found), found
 
 
@@ -150,4 +141,4 @@ def test_a_bundle_without_the_new_fields_stays_valid(small_bundle: Path) -> None
                 answer.pop("id", None)
         data["articles"][0].pop("links")
 
-    assert load_bundle(edited(small_bundle, as_before)).model.picker.cases == []
+    assert load_bundle(edit_manifest(small_bundle, as_before)).model.picker.cases == []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from kiosk.cli import main
 from kiosk.content import BundleInvalid, load_bundle
 from kiosk.content.checks import lint_warnings
 from kiosk.content.review import about_facts, overdue_items
+from tests.helpers.corpus import edit_manifest
 
 TODAY = date(2026, 6, 1)  # a fixed day: the tests never depend on the real date
 REVIEW = {
@@ -26,14 +25,6 @@ REVIEW = {
 }
 
 
-def edited(folder: Path, change: Callable[[dict], None]) -> Path:
-    manifest = folder / "bundle.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    change(data)
-    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return folder
-
-
 def reviewed(data: dict, review_by: str = "2026-05-01") -> None:
     """The second exercise overdue by `review_by`; the picker reviewed until 2027."""
     data["exercises"][1]["review"] = {**REVIEW, "review_by": review_by}
@@ -41,7 +32,7 @@ def reviewed(data: dict, review_by: str = "2026-05-01") -> None:
 
 
 def test_an_item_past_its_review_date_is_a_warning_at_its_path(small_bundle: Path) -> None:
-    model = load_bundle(edited(small_bundle, reviewed)).model
+    model = load_bundle(edit_manifest(small_bundle, reviewed)).model
     warnings = [str(w) for w in lint_warnings(model, TODAY)]
     overdue = [w for w in warnings if "review" in w]
     assert overdue == [
@@ -52,13 +43,13 @@ def test_an_item_past_its_review_date_is_a_warning_at_its_path(small_bundle: Pat
 
 
 def test_on_its_review_by_day_an_item_is_due_not_overdue(small_bundle: Path) -> None:
-    model = load_bundle(edited(small_bundle, reviewed)).model
+    model = load_bundle(edit_manifest(small_bundle, reviewed)).model
     assert overdue_items(model, date(2026, 5, 1)) == []
     assert len(overdue_items(model, date(2026, 5, 2))) == 1
 
 
 def test_validate_warns_but_passes_and_strict_fails(small_bundle: Path, capsys) -> None:
-    edited(small_bundle, reviewed)
+    edit_manifest(small_bundle, reviewed)
     assert main(["validate", str(small_bundle), "--today", TODAY.isoformat()]) == 0
     out = capsys.readouterr().out
     assert "warning: bundle.json: exercises[1].review.review_by: exercise" in out
@@ -124,7 +115,7 @@ def test_review_and_credit_mistakes_are_refused_by_name(
     small_bundle: Path, change, expected: str
 ) -> None:
     with pytest.raises(BundleInvalid) as refused:
-        load_bundle(edited(small_bundle, change))
+        load_bundle(edit_manifest(small_bundle, change))
     problems = [str(problem) for problem in refused.value.problems]
     assert any(expected in problem for problem in problems), problems
 
@@ -142,4 +133,6 @@ def test_a_credit_pattern_matching_a_file_is_accepted(small_bundle: Path) -> Non
             }
         ]
 
-    assert load_bundle(edited(small_bundle, credit)).model.media_credits[0].author == "A clinic"
+    assert (
+        load_bundle(edit_manifest(small_bundle, credit)).model.media_credits[0].author == "A clinic"
+    )

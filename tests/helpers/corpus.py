@@ -385,3 +385,12 @@ def refusal(path: Path, limits: Limits | None = None) -> BundleInvalid:
 
 def messages(error: BundleInvalid) -> str:
     return "\n".join(map(str, error.problems))
+
+
+def edit_manifest(folder: Path, change: Callable[[dict], None]) -> Path:
+    """`folder`'s bundle.json edited as data by `change`, in place; returns `folder`."""
+    manifest = folder / "bundle.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    change(data)
+    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return folder

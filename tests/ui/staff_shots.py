@@ -8,7 +8,6 @@ refused), Content with the update waiting and what it changes, Settings, Usage, 
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import shutil
 import sys
@@ -25,6 +24,7 @@ from kiosk.ui.composition import Kiosk, build_kiosk
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import Camera
 from tests.feed.conftest import Feed, make_key
+from tests.helpers.corpus import edit_manifest
 from tests.helpers.staff import (
     PIN,
     broken_bundle,
@@ -76,14 +76,6 @@ def follow_a_feed(kiosk: Kiosk, work: Path) -> Feed:
         dataclasses.replace(live.current, feed_address=feed.address, feed_keys=(key.public.text,))
     )
     return feed
-
-
-def edit_manifest(folder: Path, change) -> Path:
-    manifest = folder / "bundle.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    change(data)
-    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return folder
 
 
 def with_reviews(data: dict) -> None:

@@ -3,9 +3,7 @@ content changes, shown on the Install page once checked and beside "Activate now
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -15,6 +13,7 @@ from kiosk.content import load_bundle
 from kiosk.ui.staff.changes import MOST_LINES, changes_card
 from kiosk.ui.staff.sources import Candidate
 from kiosk.ui.theme import Theme
+from tests.helpers.corpus import edit_manifest
 from tests.helpers.driving import settle, tap, visible_names
 from tests.helpers.staff import bundle_version, open_panel, start_services, texts
 
@@ -32,14 +31,6 @@ def preview_home(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "preview-home"))
 
 
-def edit(folder: Path, change) -> Path:
-    manifest = folder / "bundle.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    change(data)
-    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return folder
-
-
 def reviewed(data: dict) -> None:
     data["exercises"][1]["review"] = REVIEW  # toe-tap, due 2026-05-01
     data["exercises"][0]["review"] = {**REVIEW, "review_by": "2027-05-01"}
@@ -51,7 +42,7 @@ def at(day: str) -> float:
 
 @pytest.fixture
 def reviewed_kiosk(make_kiosk, tmp_path):
-    folder = edit(bundle_version(tmp_path / "reviewed", "2.2", "Reviewed"), reviewed)
+    folder = edit_manifest(bundle_version(tmp_path / "reviewed", "2.2", "Reviewed"), reviewed)
     kiosk = make_kiosk(load_bundle(folder))
     start_services(kiosk, tmp_path / "home", tmp_path / "usb")
     return kiosk
@@ -93,7 +84,7 @@ def test_a_checked_bundle_shows_what_it_changes_then_so_does_the_content_page(
         data["exercises"][0]["sets"] = 4
         data["exercises"][0]["title"]["en"] = "Arm circles, slowly"
 
-    edit(bundle_version(usb / "spring", "3.0", "Spring update"), change)
+    edit_manifest(bundle_version(usb / "spring", "3.0", "Spring update"), change)
     window, service = kiosk.window, kiosk.services.bundles
     open_panel(qtbot, kiosk)
     tap(qtbot, window, "Install")
