@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.content.cases import case_problems, unchecked_results
-from kiosk.content.fonts import read_face
+from kiosk.content.fonts import family_without_bold
 from kiosk.content.icons import unknown_icon_reason
 from kiosk.content.limits import Limits
 from kiosk.content.links import link_problem
@@ -100,11 +100,8 @@ def lint_warnings(bundle: Bundle, today: date) -> list[Problem]:
 
 def _typeface_without_bold(bundle: Bundle, root: Path) -> list[tuple[Loc, str]]:
     """The kiosk's typeface is the first font's family: headings need it in bold."""
-    faces = [read_face(root.joinpath(*font.file.split("/"))) for font in bundle.fonts]
-    if not faces or faces[0] is None:
-        return []
-    family = faces[0].family
-    if any(face is not None and face.family == family and face.bold for face in faces):
+    family = family_without_bold([root.joinpath(*font.file.split("/")) for font in bundle.fonts])
+    if family is None:
         return []
     message = (
         f"the typeface {family} has no bold face here, so headings and big numbers use the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 BOLD_WEIGHT = 600  # semi-bold and heavier read as bold on screen
@@ -22,8 +23,31 @@ class FontFace:
         return self.heaviest >= BOLD_WEIGHT
 
 
+def family_without_bold(files: list[Path]) -> str | None:
+    """The kiosk's typeface (the first file's family) when no file gives it a bold face; None
+    when one does, or when the first cannot be read."""
+    faces = [read_face(path) for path in files]
+    if not faces or faces[0] is None:
+        return None
+    family = faces[0].family
+    if any(face is not None and face.family == family and face.bold for face in faces):
+        return None
+    return family
+
+
 def read_face(path: Path) -> FontFace | None:
-    """The family and weight of a TrueType or OpenType file, or None if they cannot be read."""
+    """The family and weight of a TrueType or OpenType file, or None if they cannot be read.
+
+    Read once per version of the file: validation and the window both ask at start."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return _read_face(path, status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=32)
+def _read_face(path: Path, _mtime_ns: int, _size: int) -> FontFace | None:
     try:
         data = path.read_bytes()
         tables = _tables(data)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedBundle
-from kiosk.content.fonts import read_face
+from kiosk.content.fonts import family_without_bold
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
 from kiosk.ui.live_settings import LiveSettings
@@ -396,18 +396,16 @@ def _load_fonts(bundle: LoadedBundle) -> tuple[str, str]:
     Also returns the family bold text is drawn in when that typeface has no bold face ("" when
     it has one): the system's sans-serif, which has a real bold and covers the scripts a
     bundle may use (Vietnamese marks too), rather than Qt smearing the regular face."""
-    family, bold = "", False
-    for font in bundle.model.fonts:
-        path = bundle.media_path(font.file)
+    family = ""
+    paths = [bundle.media_path(font.file) for font in bundle.model.fonts]
+    for path in paths:
         font_id = QFontDatabase.addApplicationFont(str(path))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not families:
-            log.warning("font %s could not be loaded; using the system font", font.file)
+            log.warning("font %s could not be loaded; using the system font", path.name)
             continue
         family = family or families[0]
-        face = read_face(path)
-        bold = bold or (families[0] == family and (face is None or face.bold))
-    if not family or bold:
+    if not family or family_without_bold(paths) is None:
         return family, ""
     log.info("typeface %s has no bold face; bold text uses the system's", family)
     return family, KIOSK_BOLD_FAMILY
