@@ -163,6 +163,8 @@ def screens(window: KioskWindow, bundle: LoadedBundle) -> Iterator[str]:
     yield "attract"
     window.go(Route("home"))
     yield "home"
+    window.go(Route("about"))
+    yield "about"
     window.go(Route("exercises"))
     yield "exercise list"
     for exercise in model.exercises:
