@@ -15,6 +15,7 @@ from kiosk.flows.countdown import IdlePlan, ResetWarning
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.tokens import Size, Space, Type
 from kiosk.ui.widgets import button, card, clear_layout, label
 
 log = logging.getLogger(__name__)
@@ -71,17 +72,17 @@ class ResetWarningCard(QWidget):
         self.setAccessibleName(self.ctx.word("still_there"))
         self.setAccessibleDescription(self._description(seconds))
         frame, body = card()
-        frame.setMaximumWidth(theme.px(1000))
-        body.setContentsMargins(*[theme.px(48)] * 4)
-        body.setSpacing(theme.px(24))
+        frame.setMaximumWidth(theme.px(Size.READING_WIDTH))
+        body.setContentsMargins(*theme.insets(Space.XXXL))
+        body.setSpacing(theme.px(Space.L))
         body.addWidget(_centred(label(self.ctx.word("still_there"), "title")))
         self._seconds = _centred(label(str(seconds), "huge", wrap=False))
         self._seconds.setObjectName("reset_seconds")
         body.addWidget(self._seconds)
         body.addWidget(_centred(label(self.ctx.word("reset_in", seconds=seconds), "heading")))
         more = button(self.ctx.word("more_time"), "primary")
-        more.setMinimumHeight(theme.px(130))
-        more.setStyleSheet(f"font-size: {theme.font_px(48)}px;")
+        more.setMinimumHeight(theme.px(Size.ACTION_HEIGHT))
+        more.setStyleSheet(f"font-size: {theme.font_px(Type.TITLE)}px;")
         more.clicked.connect(self.more_time)
         body.addWidget(more)
         row = QHBoxLayout()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import button, clear_layout
 
 
@@ -31,13 +32,13 @@ class StopBar(QWidget):
             return
         clear_layout(self.row)
         theme = self.ctx.theme
-        self.row.setContentsMargins(theme.px(40), 0, theme.px(40), theme.px(16))
+        self.row.setContentsMargins(theme.px(Space.XXL), 0, theme.px(Space.XXL), theme.px(Space.M))
         widget = button(
             self.ctx.word("stop_hurts"),
             "stop",
             self.ctx.media.icon("mdi6.hand-back-right", self.ctx.theme.colours["on_primary"]),
         )
-        widget.setIconSize(QSize(theme.px(48), theme.px(48)))
+        widget.setIconSize(QSize(theme.px(Space.XXXL), theme.px(Space.XXXL)))
         widget.setObjectName("stop_hurts")
         widget.clicked.connect(self.pressed)
         self.stop_button = widget

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
 from kiosk.content.take_home import short_address
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.tokens import Radius, Space, Type
 from kiosk.ui.widgets import label
 
 QUIET_ZONE = 4  # modules of light border the QR standard asks for
@@ -50,23 +51,25 @@ def take_home_card(ctx: ScreenContext, address: str) -> QFrame:
     frame = QFrame()
     frame.setObjectName("take_home")
     frame.setStyleSheet(
-        f"QFrame#take_home {{ background: {LIGHT}; border-radius: {theme.px(16)}px; }}"
+        f"QFrame#take_home {{ background: {LIGHT}; border-radius: {theme.px(Radius.MEDIUM)}px; }}"
     )
     invitation = ctx.word("take_home")
     frame.setAccessibleName(invitation)
     frame.setAccessibleDescription(address)
     column = QVBoxLayout(frame)
-    column.setContentsMargins(theme.px(20), theme.px(16), theme.px(20), theme.px(16))
-    column.setSpacing(theme.px(4))
+    column.setContentsMargins(
+        theme.px(Space.L), theme.px(Space.M), theme.px(Space.L), theme.px(Space.M)
+    )
+    column.setSpacing(theme.px(Space.XXS))
     words = label(invitation, "heading")  # one line where there is room, else two
-    words.setStyleSheet(f"font-size: {theme.font_px(30)}px; color: {DARK};")
+    words.setStyleSheet(f"font-size: {theme.font_px(Type.BODY)}px; color: {DARK};")
     code = QLabel()
     code.setObjectName("take_home_code")
     code.setPixmap(QPixmap.fromImage(code_image(address, theme.px(CODE_PX))))
     code.setAccessibleName(invitation)
     shown = label(short_address(address), wrap=False)
     shown.setObjectName("take_home_address")
-    shown.setStyleSheet(f"font-size: {theme.font_px(26)}px; color: {DARK};")
+    shown.setStyleSheet(f"font-size: {theme.font_px(Type.SMALL)}px; color: {DARK};")
     for widget in (words, code, shown):
         widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # The column's whole width for the words: a wrapped label given a layout alignment

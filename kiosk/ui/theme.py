@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSize
 
+from kiosk.ui.tokens import Radius, Size, Space, Stroke, Type
+
 # WCAG contrast of each text/background pair the stylesheet uses is at least 7:1
 # (tests/ui/test_layout.py measures it).
 COLOURS = {
@@ -64,7 +66,6 @@ TEXT_PAIRS = [
 ]
 
 DESIGN_HEIGHT = 1080  # sizes below are pixels at 1080p, scaled to the screen
-BODY_PX = 30  # patient text is never smaller than this, at 1080p
 LARGER_TEXT_FACTOR = 1.3
 # Bold text when a bundle's typeface has no bold face: the system's sans-serif has one.
 KIOSK_BOLD_FAMILY = "sans-serif"
@@ -72,7 +73,7 @@ KIOSK_BOLD_FAMILY = "sans-serif"
 
 @dataclass(frozen=True)
 class Theme:
-    """Sizes for one screen size and text size; every widget asks here, never hard-codes."""
+    """Sizes for one screen size and text size: widgets ask here for a token's pixels."""
 
     scale: float
     larger_text: bool = False
@@ -117,6 +118,17 @@ class Theme:
         """A length in pixels for this screen."""
         return max(1, round(at_1080p * self.scale))
 
+    def size(self, at_1080p: tuple[int, int]) -> QSize:
+        """A width and height (one of `Size`'s pairs) in pixels for this screen."""
+        width, height = at_1080p
+        return QSize(self.px(width), self.px(height))
+
+    def insets(self, sides: float, top_bottom: float | None = None) -> tuple[int, int, int, int]:
+        """Layout margins (left, top, right, bottom): `sides` all round, or left and right with
+        `top_bottom` above and below."""
+        across, down = self.px(sides), self.px(sides if top_bottom is None else top_bottom)
+        return across, down, across, down
+
     def font_px(self, at_1080p: float) -> int:
         """A font size in pixels for this screen and text size."""
         factor = LARGER_TEXT_FACTOR if self.larger_text else 1.0
@@ -125,7 +137,7 @@ class Theme:
     @property
     def touch(self) -> int:
         """The least height of anything tappable: 88 px at 1080p, never under 72 px there."""
-        return self.px(88)
+        return self.px(Size.TOUCH)
 
     def stylesheet(self) -> str:
         """The one stylesheet for the whole kiosk."""
@@ -133,32 +145,36 @@ class Theme:
         return f"""
         QWidget {{
             background: {c["background"]}; color: {c["text"]};
-            font-family: "{self.font_family}"; font-size: {self.font_px(BODY_PX)}px;
+            font-family: "{self.font_family}"; font-size: {self.font_px(Type.BODY)}px;
         }}
         QLabel {{ background: transparent; }}
-        QLabel[role="title"] {{ font-size: {self.font_px(52)}px; {bold} }}
-        QLabel[role="heading"] {{ font-size: {self.font_px(38)}px; {bold} }}
-        QLabel[role="muted"] {{ color: {c["muted"]}; font-size: {self.font_px(26)}px; }}
-        QLabel[role="huge"] {{ font-size: {self.font_px(150)}px; {bold} }}
+        QLabel[role="title"] {{ font-size: {self.font_px(Type.TITLE)}px; {bold} }}
+        QLabel[role="heading"] {{ font-size: {self.font_px(Type.HEADING)}px; {bold} }}
+        QLabel[role="muted"] {{ color: {c["muted"]}; font-size: {self.font_px(Type.SMALL)}px; }}
+        QLabel[role="huge"] {{ font-size: {self.font_px(Type.NUMBER)}px; {bold} }}
         QLabel[role="caution"] {{
             background: {c["caution_bg"]}; color: {c["caution_text"]};
-            border-radius: {self.px(16)}px; padding: {self.px(16)}px {self.px(24)}px;
+            border-radius: {self.px(Radius.MEDIUM)}px;
+            padding: {self.px(Space.M)}px {self.px(Space.L)}px;
         }}
         QLabel[role="note"] {{
             background: {c["surface"]}; color: {c["text"]};
-            border: {self.px(2)}px solid {c["border"]}; border-radius: {self.px(16)}px;
-            padding: {self.px(16)}px {self.px(24)}px;
+            border: {self.px(Stroke.THIN)}px solid {c["border"]};
+            border-radius: {self.px(Radius.MEDIUM)}px;
+            padding: {self.px(Space.M)}px {self.px(Space.L)}px;
         }}
         QFrame[role="card"] {{
-            background: {c["surface"]}; border: {self.px(2)}px solid {c["border"]};
-            border-radius: {self.px(20)}px;
+            background: {c["surface"]}; border: {self.px(Stroke.THIN)}px solid {c["border"]};
+            border-radius: {self.px(Radius.LARGE)}px;
         }}
         QFrame[role="card"] QLabel {{ background: transparent; }}
         QPushButton {{
             background: {c["surface"]}; color: {c["text"]};
-            border: {self.px(3)}px solid {c["primary"]}; border-radius: {self.px(18)}px;
+            border: {self.px(Stroke.THICK)}px solid {c["primary"]};
+            border-radius: {self.px(Radius.MEDIUM)}px;
             min-height: {self.touch}px; min-width: {self.touch}px;
-            padding: {self.px(8)}px {self.px(28)}px; font-size: {self.font_px(32)}px;
+            padding: {self.px(Space.XS)}px {self.px(Space.L)}px;
+            font-size: {self.font_px(Type.BUTTON)}px;
             {bold}
         }}
         QPushButton:pressed, QPushButton:checked {{ background: {c["pressed_surface"]}; }}
@@ -168,40 +184,42 @@ class Theme:
         QPushButton[role="primary"]:pressed {{ background: {c["primary_pressed"]}; }}
         QPushButton[role="stop"] {{
             background: {c["front_desk"]}; color: {c["on_primary"]};
-            border-color: {c["front_desk"]}; font-size: {self.font_px(36)}px;
-            padding: {self.px(8)}px {self.px(48)}px;
+            border-color: {c["front_desk"]}; font-size: {self.font_px(Type.HEADING)}px;
+            padding: {self.px(Space.XS)}px {self.px(Space.XXXL)}px;
         }}
         QPushButton[role="stop"]:pressed {{ background: {c["text"]}; }}
         QPushButton[role="answer"] {{
-            background: {c["primary"]}; padding: {self.px(16)}px {self.px(28)}px;
-            min-height: {self.px(150)}px; min-width: {self.px(360)}px;
+            background: {c["primary"]}; padding: {self.px(Space.M)}px {self.px(Space.L)}px;
+            min-height: {self.px(Size.ANSWER_HEIGHT)}px; min-width: {self.px(Size.ANSWER_WIDTH)}px;
         }}
         QPushButton[role="answer"]:pressed {{ background: {c["primary_pressed"]}; }}
         QPushButton[role="answer"] QLabel {{ color: {c["on_primary"]}; {bold} }}
         QPushButton[role="tile"] {{
             background: {c["primary"]}; color: {c["on_primary"]};
-            border-radius: {self.px(28)}px; font-size: {self.font_px(40)}px;
-            padding: {self.px(24)}px;
+            border-radius: {self.px(Radius.LARGE)}px; font-size: {self.font_px(Type.LARGE)}px;
+            padding: {self.px(Space.L)}px;
         }}
         QPushButton[role="tile"]:pressed {{ background: {c["primary_pressed"]}; }}
         QPushButton[role="tile"] QLabel {{
-            color: {c["on_primary"]}; font-size: {self.font_px(42)}px; {bold}
+            color: {c["on_primary"]}; font-size: {self.font_px(Type.LARGE)}px; {bold}
         }}
         QPushButton[role="tile"] QLabel[role="caption"] {{
-            font-size: {self.font_px(26)}px; font-weight: normal; font-family: "{self.font_family}";
+            font-size: {self.font_px(Type.SMALL)}px; font-weight: normal;
+            font-family: "{self.font_family}";
         }}
         QPushButton[role="card"] QLabel[role="heading"] {{
-            font-size: {self.font_px(36)}px; {bold}
+            font-size: {self.font_px(Type.HEADING)}px; {bold}
         }}
         QPushButton[role="card"] QLabel {{
             font-weight: normal; font-family: "{self.font_family}";
         }}
         QPushButton[role="card"] {{
-            text-align: left; border: {self.px(2)}px solid {c["border"]};
-            padding: {self.px(16)}px;
+            text-align: left; border: {self.px(Stroke.THIN)}px solid {c["border"]};
+            padding: {self.px(Space.M)}px;
         }}
         QPushButton:disabled {{ color: {c["muted"]}; border-color: {c["border"]}; }}
         QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
-        QScrollBar:vertical {{ width: {self.px(16)}px; background: transparent; }}
-        QScrollBar::handle:vertical {{ background: {c["border"]}; border-radius: {self.px(8)}px; }}
+        QScrollBar:vertical {{ width: {self.px(Space.M)}px; background: transparent; }}
+        QScrollBar::handle:vertical {{ background: {c["border"]};
+        border-radius: {self.px(Radius.SMALL)}px; }}
         """

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.rich_text import plain
+from kiosk.ui.tokens import Size, Space
 from kiosk.ui.widgets import button, clear_layout, set_role
 
 
@@ -43,8 +44,8 @@ class TopBar(QWidget):
         self.row = QHBoxLayout()
         self.column.addLayout(self.row)
         theme = self.ctx.theme
-        margin, spacing = theme.px(40), theme.px(20)
-        self.column.setContentsMargins(margin, theme.px(20), margin, theme.px(4))
+        margin, spacing = theme.px(Space.XXL), theme.px(Space.L)
+        self.column.setContentsMargins(margin, theme.px(Space.L), margin, theme.px(Space.XXS))
         self.row.setSpacing(spacing)
         left = [self._icon_button("back", "mdi6.arrow-left", self.back)] if show_back else []
         if show_home:
@@ -104,7 +105,7 @@ class TopBar(QWidget):
             self.ctx.word(wording_key),
             icon=self.ctx.media.icon(icon, self.ctx.theme.colours["primary"]),
         )
-        size = self.ctx.theme.px(44)
+        size = self.ctx.theme.px(Size.ICON)
         widget.setIconSize(QSize(size, size))
         if signal is not None:
             widget.clicked.connect(signal)

@@ -22,6 +22,7 @@ from kiosk.ui.drag_scroll import enable_drag_scroll
 from kiosk.ui.media import MediaService
 from kiosk.ui.rich_text import has_emphasis, inline_html, plain
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Size, Space
 
 
 def set_role(widget: QWidget, role: str) -> None:
@@ -98,8 +99,8 @@ def list_card(
     """A tappable row: picture on the left, then each (text, role) below the first, a title."""
     widget = ContentButton(texts[0][0], "card")
     row = QHBoxLayout()
-    row.setSpacing(theme.px(28))
-    image_label = picture(media.pixmap(image, QSize(theme.px(260), theme.px(180))))
+    row.setSpacing(theme.px(Space.L))
+    image_label = picture(media.pixmap(image, theme.size(Size.CARD_PICTURE)))
     image_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     row.addWidget(image_label)
     words = QVBoxLayout()

@@ -10,7 +10,8 @@ from kiosk.content.cases import run_case
 from kiosk.content.links import link_label
 from kiosk.content.model import Picker, Question, Result
 from kiosk.ui.screens.base import Route
-from kiosk.ui.theme import BODY_PX, COLOURS
+from kiosk.ui.theme import COLOURS
+from kiosk.ui.tokens import Type
 from tests.helpers.driving import find_button, settle, tap, visible_names
 
 
@@ -134,7 +135,7 @@ def test_the_first_question_shows_intro_disclaimer_and_help_at_body_size(
 ) -> None:
     window = make_window(small)
     window.go(Route("picker"))
-    picker, body = small.model.picker, window.ctx.theme.font_px(BODY_PX)
+    picker, body = small.model.picker, window.ctx.theme.font_px(Type.BODY)
     root = picker.nodes[picker.root_id()]
     shown = labels_shown(window)
     for text in (picker.intro, picker.disclaimer, root.help):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel
 from kiosk.content.model import MediaCredit, Text
 from kiosk.content.review import about_facts
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import card, label, vertical_list
 
 
@@ -43,13 +44,15 @@ class AboutScreen(Screen):
         if facts.credits:
             lines = [self._credit_line(credit) for credit in facts.credits]
             sections.append(self._section(self.ctx.word("about_media"), lines))
-        self.root.addWidget(self.scroll_page(vertical_list(sections, self.ctx.theme.px(24))), 1)
+        self.root.addWidget(
+            self.scroll_page(vertical_list(sections, self.ctx.theme.px(Space.L))), 1
+        )
 
     def _section(self, heading: str | None, lines: list[str]) -> QFrame:
         frame, body = card()
-        pad = self.ctx.theme.px(28)
+        pad = self.ctx.theme.px(Space.L)
         body.setContentsMargins(pad, pad, pad, pad)
-        body.setSpacing(self.ctx.theme.px(12))
+        body.setSpacing(self.ctx.theme.px(Space.S))
         if heading:
             body.addWidget(label(heading, "heading"))
         for line in lines:

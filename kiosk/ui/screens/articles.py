@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Article
@@ -10,6 +10,7 @@ from kiosk.content.take_home import take_home_address
 from kiosk.ui.rich_text import blocks_html
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.take_home_code import take_home_card
+from kiosk.ui.tokens import Size, Space
 from kiosk.ui.widgets import label, list_card, picture, vertical_list
 
 
@@ -34,7 +35,7 @@ class ArticleListScreen(Screen):
                 lambda _=False, a=article: self.navigate.emit(Route("article", a.id))
             )
             cards.append(card)
-        self.root.addWidget(self.scroll_page(vertical_list(cards, self.ctx.theme.px(24))), 1)
+        self.root.addWidget(self.scroll_page(vertical_list(cards, self.ctx.theme.px(Space.L))), 1)
 
 
 class ArticleScreen(Screen):
@@ -51,12 +52,14 @@ class ArticleScreen(Screen):
         portrait = self.portrait()
         holder = QWidget()
         layout = QVBoxLayout(holder) if portrait else QHBoxLayout(holder)
-        layout.setSpacing(theme.px(40))
-        box = QSize(theme.px(640), theme.px(520 if not portrait else 420))
+        layout.setSpacing(theme.px(Space.XXL))
+        box = theme.size(Size.ARTICLE_PICTURE_PORTRAIT if portrait else Size.ARTICLE_PICTURE)
         image = picture(self.ctx.media.pixmap(article.illustration, box))
         image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(image)
-        body = label(blocks_html(article.body, self.ctx.session.language, theme.px(18)), rich=True)
+        body = label(
+            blocks_html(article.body, self.ctx.session.language, theme.px(Space.M)), rich=True
+        )
         body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         body.setAccessibleName(self.ctx.text(article.title))
         layout.addWidget(body, 1)
@@ -67,7 +70,7 @@ class ArticleScreen(Screen):
         page = self.scroll_page(holder)
         if code is not None and not portrait:  # beside the text, in sight while it scrolls
             row = QHBoxLayout()
-            row.setSpacing(theme.px(32))
+            row.setSpacing(theme.px(Space.XL))
             row.addWidget(page, 1)
             row.addWidget(code, 0, Qt.AlignmentFlag.AlignTop)
             self.root.addLayout(row, 1)
@@ -75,7 +78,7 @@ class ArticleScreen(Screen):
             self.root.addWidget(page, 1)
         if links := self.link_buttons(article.links):
             row = QHBoxLayout()
-            row.setSpacing(theme.px(24))
+            row.setSpacing(theme.px(Space.L))
             for link in links:
                 row.addWidget(link)
             row.addStretch(1)

@@ -10,6 +10,7 @@ from kiosk.content.model import Bundle, MediaRef, Slide
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Radius, Size, Space, Type
 from kiosk.ui.widgets import label, picture
 
 
@@ -67,7 +68,7 @@ class AttractScreen(Screen):
         self.root.addWidget(clinic)
         portrait = self.height() > self.width()
         body = QVBoxLayout() if portrait else QHBoxLayout()
-        body.setSpacing(theme.px(56))
+        body.setSpacing(theme.px(Space.HUGE))
         art = self._slide_art(slide, portrait)
         if art is not None:
             body.addWidget(art, 1)
@@ -75,7 +76,7 @@ class AttractScreen(Screen):
         words.addStretch(1)
         texts = [label(self.ctx.text(slide.title), "title")] if slide.title is not None else []
         tip = label(self.ctx.text(slide.text), "heading")
-        tip.setStyleSheet(f"font-size: {theme.font_px(56)}px;")
+        tip.setStyleSheet(f"font-size: {theme.font_px(Type.DISPLAY)}px;")
         for text in [*texts, tip]:
             if art is None:  # nothing beside the words: they stand in the middle
                 text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -119,8 +120,8 @@ class AttractScreen(Screen):
         start.setAlignment(Qt.AlignmentFlag.AlignCenter)
         start.setStyleSheet(
             f"background: {theme.colours['primary']}; color: {theme.colours['on_primary']};"
-            f"font-size: {theme.font_px(52)}px; {theme.bold_css}"
-            f"border-radius: {theme.px(48)}px; padding: {theme.px(28)}px;"
+            f"font-size: {theme.font_px(Type.TITLE)}px; {theme.bold_css}"
+            f"border-radius: {theme.px(Radius.ROUND)}px; padding: {theme.px(Space.L)}px;"
         )
         return start
 
@@ -135,7 +136,7 @@ class AttractScreen(Screen):
 
 def picture_box(theme: Theme, portrait: bool) -> QSize:
     """The box a slide's picture is fitted in."""
-    return QSize(theme.px(820), theme.px(700 if portrait else 600))
+    return theme.size(Size.ATTRACT_PICTURE_PORTRAIT if portrait else Size.ATTRACT_PICTURE)
 
 
 def first_picture(model: Bundle, theme: Theme, portrait: bool) -> tuple[MediaRef, QSize] | None:

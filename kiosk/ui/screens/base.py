@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QScrollArea, QSizePolicy, QVBoxLayout
 from kiosk.content.links import link_label
 from kiosk.content.model import Link
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import KEEP, button, clear_layout, scroll_page
 
 
@@ -86,9 +87,9 @@ class Screen(QWidget):
     def render(self) -> None:
         """Rebuild from the model in the current language and text size, keeping the state."""
         clear_layout(self.root)
-        margin = self.ctx.theme.px(40)
-        self.root.setContentsMargins(margin, self.ctx.theme.px(16), margin, margin)
-        self.root.setSpacing(self.ctx.theme.px(24))
+        margin = self.ctx.theme.px(Space.XXL)
+        self.root.setContentsMargins(margin, self.ctx.theme.px(Space.M), margin, margin)
+        self.root.setSpacing(self.ctx.theme.px(Space.L))
         self.build()
         self._built = True
 
@@ -117,7 +118,7 @@ class Screen(QWidget):
             if words is None:
                 continue
             widget = button(self.ctx.text(words), icon=arrow)
-            widget.setIconSize(QSize(self.ctx.theme.px(40), self.ctx.theme.px(40)))
+            widget.setIconSize(QSize(self.ctx.theme.px(Space.XXL), self.ctx.theme.px(Space.XXL)))
             route = target_route(link.target)
             widget.clicked.connect(lambda _=False, r=route: self.navigate.emit(r))
             buttons.append(widget)

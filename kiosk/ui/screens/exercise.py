@@ -17,6 +17,7 @@ from kiosk.ui.screens import exercise_parts as parts
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.screens.exercises import exercises_for
 from kiosk.ui.take_home_code import take_home_card
+from kiosk.ui.tokens import Size, Space, Type
 from kiosk.ui.widgets import ContentButton, Illustration, SwipeDetector, card, label
 
 SECOND_MS = 1000  # one countdown second
@@ -34,7 +35,7 @@ class ExerciseScreen(Screen):
         self.set_second_ms(second_ms)
         self.chime = Chime(self)
         self.sound_on = False
-        swipe = SwipeDetector(self, ctx.theme.px(120))
+        swipe = SwipeDetector(self, ctx.theme.px(Size.SWIPE))
         swipe.swiped_left.connect(self.next_step)
         swipe.swiped_right.connect(self.previous_step)
         self._forget_widgets()
@@ -86,7 +87,9 @@ class ExerciseScreen(Screen):
         self._forget_widgets()
         exercise, workout = self.exercise(), self.workout
         step = exercise.steps[workout.step]
-        picture = Illustration(self.ctx.media, step.illustration, self.ctx.theme.px(160))
+        picture = Illustration(
+            self.ctx.media, step.illustration, self.ctx.theme.px(Size.ILLUSTRATION_LEAST)
+        )
         main = self._finish_card() if workout.finished else self._step_panel(exercise)
         caution = parts.caution(self.ctx, exercise)
         if self.portrait():
@@ -95,11 +98,11 @@ class ExerciseScreen(Screen):
             self.root.addWidget(caution)
         else:
             left = QVBoxLayout()
-            left.setSpacing(self.ctx.theme.px(24))
+            left.setSpacing(self.ctx.theme.px(Space.L))
             left.addWidget(picture, 1)
             left.addWidget(caution)
             row = QHBoxLayout()
-            row.setSpacing(self.ctx.theme.px(48))
+            row.setSpacing(self.ctx.theme.px(Space.XXXL))
             row.addLayout(left, 4)
             row.addWidget(main, 6)
             self.root.addLayout(row, 1)
@@ -180,16 +183,16 @@ class ExerciseScreen(Screen):
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.px(28))
+        column.setSpacing(theme.px(Space.L))
         instruction = label(self.ctx.text(step.instruction), "heading")
         instruction.setObjectName("instruction")
-        instruction.setStyleSheet(f"font-size: {theme.font_px(42)}px;")
+        instruction.setStyleSheet(f"font-size: {theme.font_px(Type.LARGE)}px;")
         column.addWidget(instruction)
         if workout.step == 0 and exercise.equipment:
             needs = ", ".join(self.ctx.text(item) for item in exercise.equipment)
             column.addWidget(label(f"{self.ctx.word('you_need')}: {needs}", "muted"))
         row = QHBoxLayout()
-        row.setSpacing(theme.px(36))
+        row.setSpacing(theme.px(Space.XL))
         if workout.resting:
             panel_, self._seconds = parts.rest_panel(self.ctx, workout.rest_left)
             row.addWidget(panel_, 0, Qt.AlignmentFlag.AlignTop)
@@ -215,7 +218,7 @@ class ExerciseScreen(Screen):
         """Set n of N and repeat n of N on a step that repeats; "one done" where one ends;
         the chime's switch on a step that holds."""
         column = QVBoxLayout()
-        column.setSpacing(self.ctx.theme.px(16))
+        column.setSpacing(self.ctx.theme.px(Space.M))
         workout = self.workout
         if workout.plan.repeats(workout.step) or workout.resting:
             self._set_label = label(self._set_words(), "heading")
@@ -247,7 +250,7 @@ class ExerciseScreen(Screen):
         """Previous, "step n of m", and Next (Finish on the last step)."""
         workout = self.workout
         row = QHBoxLayout()
-        row.setSpacing(self.ctx.theme.px(24))
+        row.setSpacing(self.ctx.theme.px(Space.L))
         previous = parts.icon_button(self.ctx, "previous", "mdi6.arrow-left")
         previous.setEnabled(workout.step > 0)
         previous.clicked.connect(self.previous_step)
@@ -270,13 +273,15 @@ class ExerciseScreen(Screen):
         """Well done, what was done, the next exercise (if there is one) and Home."""
         theme = self.ctx.theme
         frame, outer = card()
-        outer.setContentsMargins(theme.px(40), theme.px(32), theme.px(40), theme.px(40))
+        outer.setContentsMargins(
+            theme.px(Space.XXL), theme.px(Space.XL), theme.px(Space.XXL), theme.px(Space.XXL)
+        )
         # The take-home code beside the words in landscape, so the card keeps its height;
         # under them in portrait, where the width is short and the height is not.
         row = QHBoxLayout()
-        row.setSpacing(theme.px(32))
+        row.setSpacing(theme.px(Space.XL))
         body = QVBoxLayout()
-        body.setSpacing(theme.px(28))
+        body.setSpacing(theme.px(Space.L))
         row.addLayout(body, 1)
         code = self._take_home()
         if code is not None and not self.portrait():

@@ -23,6 +23,7 @@ from kiosk.content.model import Exercise
 from kiosk.flows.workout import Workout
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.rich_text import inline_html, plain
+from kiosk.ui.tokens import Radius, Size, Space, Type
 from kiosk.ui.widgets import ContentButton, button, card, label
 
 HOLD_ACTIONS = ("tap_to_start_hold", "tap_to_pause", "tap_to_restart")
@@ -45,14 +46,14 @@ def hold_button(ctx: ScreenContext, workout: Workout) -> tuple[ContentButton, QL
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     hint_text = ctx.word("hold_for", seconds=workout.plan.hold_seconds)
     widget.setMinimumWidth(_hold_width(ctx, hint_text))
-    widget.setStyleSheet(f"border-radius: {theme.px(60)}px;")
-    margin = theme.px(28)
-    widget.body.setContentsMargins(margin, theme.px(16), margin, theme.px(20))
+    widget.setStyleSheet(f"border-radius: {theme.px(Radius.ROUND)}px;")
+    margin = theme.px(Space.L)
+    widget.body.setContentsMargins(margin, theme.px(Space.M), margin, theme.px(Space.L))
     widget.body.setSpacing(0)
     hint = widget.add(label(hint_text, "caption"))
     seconds = widget.add(big_number(ctx, workout.hold_left, "hold_seconds"))
     caption = widget.add(label(action))
-    caption.setStyleSheet(f"font-size: {theme.font_px(30)}px;")
+    caption.setStyleSheet(f"font-size: {theme.font_px(Type.BODY)}px;")
     for part in (hint, caption):
         part.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return widget, seconds, caption
@@ -65,8 +66,8 @@ def _hold_width(ctx: ScreenContext, hint: str) -> int:
     words change from "start" to "pause"."""
     theme = ctx.theme
     hint_font, action_font = QFont(theme.font_family), QFont(theme.bold_font_family)
-    hint_font.setPixelSize(theme.font_px(26))
-    action_font.setPixelSize(theme.font_px(30))
+    hint_font.setPixelSize(theme.font_px(Type.SMALL))
+    action_font.setPixelSize(theme.font_px(Type.BODY))
     action_font.setBold(True)
     measure = QFontMetrics(action_font).horizontalAdvance
     actions = [ctx.word(key) for key in HOLD_ACTIONS]
@@ -75,7 +76,10 @@ def _hold_width(ctx: ScreenContext, hint: str) -> int:
         *(measure(word) for action in actions for word in action.split()),
         *(measure(action) // 2 for action in actions),
     )
-    return min(max(widest + 2 * theme.px(40), theme.font_px(320)), theme.font_px(460))
+    return min(
+        max(widest + 2 * theme.px(Space.XXL), theme.font_px(Size.TIMER_LEAST)),
+        theme.font_px(Size.TIMER_MOST),
+    )
 
 
 def rest_panel(ctx: ScreenContext, seconds_left: int) -> tuple[QFrame, QLabel]:
@@ -83,8 +87,10 @@ def rest_panel(ctx: ScreenContext, seconds_left: int) -> tuple[QFrame, QLabel]:
     theme = ctx.theme
     frame, body = card()
     frame.setAccessibleName(ctx.word("rest"))
-    frame.setMinimumWidth(theme.font_px(360))
-    body.setContentsMargins(theme.px(24), theme.px(16), theme.px(24), theme.px(16))
+    frame.setMinimumWidth(theme.font_px(Size.TIMER_FRAME))
+    body.setContentsMargins(
+        theme.px(Space.L), theme.px(Space.M), theme.px(Space.L), theme.px(Space.M)
+    )
     body.setSpacing(0)
     heading = label(ctx.word("rest"), "heading")
     heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -100,7 +106,7 @@ def big_number(ctx: ScreenContext, seconds: int, name: str) -> QLabel:
     number.setObjectName(name)
     number.setAlignment(Qt.AlignmentFlag.AlignCenter)
     # Set on the label itself: the tile's label rule would otherwise win over "huge".
-    number.setStyleSheet(f"font-size: {ctx.theme.font_px(150)}px;")
+    number.setStyleSheet(f"font-size: {ctx.theme.font_px(Type.NUMBER)}px;")
     return number
 
 
@@ -108,7 +114,7 @@ def icon_button(ctx: ScreenContext, wording_key: str, icon: str, role: str = "")
     """A button with an icon before its words, named by its words."""
     colour = ctx.theme.colours["on_primary"] if role == "primary" else ctx.theme.colours["primary"]
     widget = button(ctx.word(wording_key), role, ctx.media.icon(icon, colour))
-    size = ctx.theme.px(44)
+    size = ctx.theme.px(Size.ICON)
     widget.setIconSize(QSize(size, size))
     return widget
 
@@ -138,9 +144,9 @@ def praise_heading(ctx: ScreenContext) -> QHBoxLayout:
     """A big tick and "Well done!"."""
     theme = ctx.theme
     heading = QHBoxLayout()
-    heading.setSpacing(theme.px(20))
+    heading.setSpacing(theme.px(Space.L))
     icon = QLabel()
-    size = theme.px(96)
+    size = theme.px(Size.ICON_HERO)
     icon.setPixmap(ctx.media.icon("mdi6.check-circle", ctx.theme.colours["primary"]).pixmap(size))
     heading.addWidget(icon)
     praise = label(ctx.word("well_done"), "title")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kiosk.content.model import Exercise
 from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import list_card, vertical_list
 
 
@@ -39,7 +40,7 @@ class ExerciseListScreen(Screen):
             route = Route("exercise", exercise.id, within=self.route.item)
             card.clicked.connect(lambda _=False, r=route: self.navigate.emit(r))
             cards.append(card)
-        self.root.addWidget(self.scroll_page(vertical_list(cards, self.ctx.theme.px(24))), 1)
+        self.root.addWidget(self.scroll_page(vertical_list(cards, self.ctx.theme.px(Space.L))), 1)
 
     def _texts(self, exercise: Exercise) -> list[tuple[str, str]]:
         muscles = ", ".join(self.ctx.text(m) for m in exercise.muscles)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from kiosk.content.model import Tile
 from kiosk.ui.screens.base import Route, Screen, target_route
+from kiosk.ui.tokens import Size, Space
 from kiosk.ui.widgets import ContentButton, button, label
 
 
@@ -38,7 +39,7 @@ class HomeScreen(Screen):
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        spacing = self.ctx.theme.px(32)
+        spacing = self.ctx.theme.px(Space.XL)
         grid.setSpacing(spacing)
         columns = self._columns(len(tiles))
         for index, tile in enumerate(tiles):
@@ -52,13 +53,13 @@ class HomeScreen(Screen):
     def _footer(self) -> QHBoxLayout:
         """The safety note, and the way to "About this content" (sources, reviews, credits)."""
         footer = QHBoxLayout()
-        footer.setSpacing(self.ctx.theme.px(24))
+        footer.setSpacing(self.ctx.theme.px(Space.L))
         note = label(self.ctx.text(self.ctx.bundle.model.safety_note), "muted")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         footer.addWidget(note, 1)
         icon = self.ctx.media.icon("mdi6.information-outline", self.ctx.theme.colours["primary"])
         about = button(self.ctx.word("about_content"), icon=icon)
-        about.setIconSize(QSize(self.ctx.theme.px(40), self.ctx.theme.px(40)))
+        about.setIconSize(QSize(self.ctx.theme.px(Space.XXL), self.ctx.theme.px(Space.XXL)))
         about.clicked.connect(lambda: self.navigate.emit(Route("about")))
         footer.addWidget(about)
         return footer
@@ -74,7 +75,7 @@ class HomeScreen(Screen):
         theme, name = self.ctx.theme, self.ctx.text(tile.label)
         widget = ContentButton(name, "tile")
         icon = QLabel()
-        size = theme.px(110)
+        size = theme.px(Size.TILE_ICON)
         icon.setPixmap(
             self.ctx.media.icon(tile.icon, self.ctx.theme.colours["on_primary"]).pixmap(
                 QSize(size, size)

@@ -18,7 +18,7 @@ from kiosk.content.model import Question, Result
 from kiosk.flows.picker_path import PickerPath
 from kiosk.ui.rich_text import inline_html
 from kiosk.ui.screens.base import Route, Screen
-from kiosk.ui.theme import BODY_PX
+from kiosk.ui.tokens import Radius, Size, Space, Stroke, Type
 from kiosk.ui.widgets import ContentButton, button, card, label
 
 # Each outcome's icon, and the colour names of its background and text; caution is calm
@@ -95,7 +95,7 @@ class PickerScreen(Screen):
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.px(24))
+        column.setSpacing(theme.px(Space.L))
         if self.path.at_start:
             column.addWidget(label(self.ctx.text(picker.intro)))
             if picker.disclaimer is not None:
@@ -106,7 +106,7 @@ class PickerScreen(Screen):
                 words = label(self.ctx.text(text), role)
                 words.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 column.addWidget(words)
-        column.addSpacing(theme.px(24))
+        column.addSpacing(theme.px(Space.L))
         column.addLayout(self._answers(question))
         column.addStretch(2)
         # Long answers in larger text may not fit a small screen: the page scrolls, never clips.
@@ -114,16 +114,16 @@ class PickerScreen(Screen):
 
     def _answers(self, question: Question) -> QGridLayout:
         """Answers side by side in landscape (two to a row), one under another in portrait."""
-        theme, gap = self.ctx.theme, self.ctx.theme.px(40)
+        theme, gap = self.ctx.theme, self.ctx.theme.px(Space.XXL)
         area = self.window().size()  # this page may not have its final size yet
         columns = min(2, len(question.answers)) if area.width() >= area.height() else 1
         grid = QGridLayout()
         grid.setSpacing(gap)
         for column in range(columns):
             grid.setColumnStretch(column, 1)  # equal columns, as the type size assumes
-        room = (area.width() - 2 * theme.px(40) - (columns - 1) * gap) // columns
+        room = (area.width() - 2 * theme.px(Space.XXL) - (columns - 1) * gap) // columns
         texts = [self.ctx.text(answer.label) for answer in question.answers]
-        size = self._answer_font_px(texts, room - 2 * (theme.px(28) + theme.px(3)))
+        size = self._answer_font_px(texts, room - 2 * (theme.px(Space.L) + theme.px(Stroke.THICK)))
         for index, text in enumerate(texts):
             grid.addWidget(self._answer_button(text, size, index), *divmod(index, columns))
         return grid
@@ -131,7 +131,7 @@ class PickerScreen(Screen):
     def _answer_button(self, text: str, size: int, index: int) -> ContentButton:
         """A big answer whose words wrap; the button grows with them."""
         choice = ContentButton(text, "answer")
-        pad = self.ctx.theme.px(28)  # the words keep clear of the rounded edge
+        pad = self.ctx.theme.px(Space.L)  # the words keep clear of the rounded edge
         choice.body.setContentsMargins(pad, pad // 2, pad, pad // 2)
         words = choice.add(label(text))
         words.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -142,7 +142,7 @@ class PickerScreen(Screen):
     def _answer_font_px(self, texts: list[str], width: int) -> int:
         """The largest size, down to body size, at which every answer fits in three lines."""
         theme = self.ctx.theme
-        body, largest = theme.font_px(BODY_PX), theme.font_px(ANSWER_PX)
+        body, largest = theme.font_px(Type.BODY), theme.font_px(ANSWER_PX)
         font = QFont(self.font())
         font.setFamily(theme.bold_font_family)
         font.setBold(True)
@@ -161,8 +161,8 @@ class PickerScreen(Screen):
         self.root.addWidget(self._result_banner(result))
         holder = QWidget()
         column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, self.ctx.theme.px(8), 0)
-        column.setSpacing(self.ctx.theme.px(24))
+        column.setContentsMargins(0, 0, self.ctx.theme.px(Space.XS), 0)
+        column.setSpacing(self.ctx.theme.px(Space.L))
         if result.what_to_do:
             column.addWidget(self._steps_card(result))
         column.addLayout(self._section_cards(result))
@@ -175,10 +175,10 @@ class PickerScreen(Screen):
     def _steps_card(self, result: Result) -> QFrame:
         """What to do now, as numbered steps."""
         frame, body = card()
-        body.setContentsMargins(*[self.ctx.theme.px(28)] * 4)
+        body.setContentsMargins(*self.ctx.theme.insets(Space.L))
         for number, step in enumerate(result.what_to_do, 1):
             row = QHBoxLayout()
-            row.setSpacing(self.ctx.theme.px(20))
+            row.setSpacing(self.ctx.theme.px(Space.L))
             row.addWidget(label(f"{number}.", "heading", wrap=False), 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(label(inline_html(self.ctx.text(step)), rich=True), 1)
             body.addLayout(row)
@@ -196,10 +196,10 @@ class PickerScreen(Screen):
         ]
         area = self.window().size()
         row = QVBoxLayout() if area.height() > area.width() else QHBoxLayout()
-        row.setSpacing(self.ctx.theme.px(24))
+        row.setSpacing(self.ctx.theme.px(Space.L))
         for heading, text in sections:
             frame, body = card()
-            body.setContentsMargins(*[self.ctx.theme.px(28)] * 4)
+            body.setContentsMargins(*self.ctx.theme.insets(Space.L))
             body.addWidget(label(heading, "heading"))
             body.addWidget(label(text))
             body.addStretch(1)
@@ -209,7 +209,7 @@ class PickerScreen(Screen):
     def _result_buttons(self, result: Result) -> QBoxLayout:
         """Links onward, then Start over; a red flag offers no fresh start, only Back and Home."""
         bottom = QHBoxLayout()
-        bottom.setSpacing(self.ctx.theme.px(24))
+        bottom.setSpacing(self.ctx.theme.px(Space.L))
         for link in self.link_buttons(result.links):
             link.clicked.connect(self._leave_by_link)
             bottom.addWidget(link)
@@ -229,16 +229,23 @@ class PickerScreen(Screen):
         frame = QFrame()
         frame.setAccessibleName(self.ctx.text(result.title))
         frame.setObjectName("outcome")
-        border = f"border: {theme.px(4)}px solid {ink};" if result.outcome == "caution" else ""
+        border = (
+            f"border: {theme.px(Stroke.HEAVY)}px solid {ink};"
+            if result.outcome == "caution"
+            else ""
+        )
         frame.setStyleSheet(
-            f"QFrame#outcome {{ background: {background}; border-radius: {theme.px(24)}px;"
+            f"QFrame#outcome {{ background: {background};"
+            f" border-radius: {theme.px(Radius.LARGE)}px;"
             f" {border} }} QLabel {{ color: {ink}; }}"
         )
         row = QHBoxLayout(frame)
-        row.setContentsMargins(theme.px(40), theme.px(28), theme.px(40), theme.px(28))
-        row.setSpacing(theme.px(32))
+        row.setContentsMargins(
+            theme.px(Space.XXL), theme.px(Space.L), theme.px(Space.XXL), theme.px(Space.L)
+        )
+        row.setSpacing(theme.px(Space.XL))
         icon = QLabel()
-        size = theme.px(140)
+        size = theme.px(Size.RESULT_ICON)
         icon.setPixmap(self.ctx.media.icon(icon_name, ink).pixmap(QSize(size, size)))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()

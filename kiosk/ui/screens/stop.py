@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from kiosk.ui.rich_text import inline_html
 from kiosk.ui.screens.base import Screen
+from kiosk.ui.tokens import Size, Space, Type
 from kiosk.ui.video.cards import centred
 from kiosk.ui.widgets import button, card, label
 
@@ -31,8 +32,10 @@ class StopScreen(Screen):
         frame, body = card()
         frame.setObjectName("stop_card")
         frame.setAccessibleName(self._heading())
-        body.setContentsMargins(theme.px(48), theme.px(40), theme.px(48), theme.px(40))
-        body.setSpacing(theme.px(28))
+        body.setContentsMargins(
+            theme.px(Space.XXXL), theme.px(Space.XXL), theme.px(Space.XXXL), theme.px(Space.XXL)
+        )
+        body.setSpacing(theme.px(Space.L))
         body.addLayout(self._header())
         for widget in self._guidance():
             body.addWidget(widget)
@@ -46,9 +49,9 @@ class StopScreen(Screen):
     def _header(self) -> QHBoxLayout:
         theme = self.ctx.theme
         row = QHBoxLayout()
-        row.setSpacing(theme.px(24))
+        row.setSpacing(theme.px(Space.L))
         symbol = QLabel()
-        size = theme.px(96)
+        size = theme.px(Size.ICON_HERO)
         symbol.setPixmap(
             self.ctx.media.icon(
                 "mdi6.hand-back-right", self.ctx.theme.colours["front_desk"]
@@ -64,7 +67,7 @@ class StopScreen(Screen):
     def _guidance(self) -> list[QLabel]:
         """The numbered steps and what to tell us; or the kiosk's own sentence."""
         guidance = self.ctx.bundle.model.stop_guidance
-        size = f"font-size: {self.ctx.theme.font_px(36)}px;"
+        size = f"font-size: {self.ctx.theme.font_px(Type.HEADING)}px;"
         if guidance is None:
             fallback = label(self.ctx.word("stop_default"), "heading")
             fallback.setObjectName("stop_steps")
@@ -83,8 +86,8 @@ class StopScreen(Screen):
         theme = self.ctx.theme
         home = button(self.ctx.word("home"), "primary")
         home.setIcon(self.ctx.media.icon("mdi6.home", self.ctx.theme.colours["on_primary"]))
-        home.setIconSize(QSize(theme.px(56), theme.px(56)))
-        home.setMinimumHeight(theme.px(120))
-        home.setStyleSheet(f"font-size: {theme.font_px(44)}px;")
+        home.setIconSize(QSize(theme.px(Size.ICON_LARGE), theme.px(Size.ICON_LARGE)))
+        home.setMinimumHeight(theme.px(Size.ACTION_HEIGHT))
+        home.setStyleSheet(f"font-size: {theme.font_px(Type.LARGE)}px;")
         home.clicked.connect(self.go_home)
         return home

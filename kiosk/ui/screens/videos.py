@@ -16,6 +16,7 @@ from kiosk.flows.video_series import AfterCard, Phase, VideoSeries
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.take_home_code import take_home_card
+from kiosk.ui.tokens import Size, Space, Type
 from kiosk.ui.video.captions import CaptionLibrary, Cue
 from kiosk.ui.video.cards import caution_card, centred, closing_card
 from kiosk.ui.video.controls import PlayerControls
@@ -279,14 +280,14 @@ class VideoScreen(Screen):
     def _dress_surface(self) -> None:
         """The poster, the error message or the last frame, for the current video and phase."""
         theme = self.ctx.theme
-        poster_box = QSize(theme.px(1280), theme.px(720))
+        poster_box = theme.size(Size.POSTER)
         self.surface.set_still(self.ctx.media.pixmap(self.video.poster, poster_box))
         has_frame = self.playback is not None and not self.playback.last_image.isNull()
         # Rebuilt mid-video (language, size): the last frame at once, no flash of the poster.
         self.surface.set_image(self.playback.last_image if has_frame else QImage())
         if self.phase == Phase.FAILED:
             icon = self.ctx.media.icon("mdi6.alert-circle-outline", "#ffffff")
-            size = theme.px(120)
+            size = theme.px(Size.POSTER_PLAY)
             self.surface.set_message(self.ctx.word("video_cannot_play"), icon.pixmap(size, size))
         else:
             self.surface.set_message("", QPixmap())
@@ -306,10 +307,11 @@ class VideoScreen(Screen):
         )
         start = button(self.ctx.word("understand_play"), "primary")
         start.setIcon(self.ctx.media.icon("mdi6.play", self.ctx.theme.colours["on_primary"]))
-        start.setIconSize(QSize(theme.px(56), theme.px(56)))
-        start.setMinimumHeight(theme.px(130))
+        start.setIconSize(QSize(theme.px(Size.ICON_LARGE), theme.px(Size.ICON_LARGE)))
+        start.setMinimumHeight(theme.px(Size.ACTION_HEIGHT))
         start.setStyleSheet(
-            f"font-size: {theme.font_px(44)}px; padding: {theme.px(16)}px {theme.px(96)}px;"
+            f"font-size: {theme.font_px(Type.LARGE)}px;"
+            f" padding: {theme.px(Space.M)}px {theme.px(Space.GIANT)}px;"
         )
         start.clicked.connect(self.start_series)
         row = QHBoxLayout()
@@ -320,7 +322,7 @@ class VideoScreen(Screen):
 
     def _build_player(self) -> None:
         theme, portrait = self.ctx.theme, self.height() > self.width()
-        self.surface = VideoSurface(theme.font_px(44))
+        self.surface = VideoSurface(theme.font_px(Type.LARGE))
         self._dress_surface()
         self.controls = PlayerControls(self.ctx)
         self.controls.play.connect(self.resume)
@@ -342,9 +344,9 @@ class VideoScreen(Screen):
             self.root.addWidget(playlist, 2)
         else:  # picture beside the list, controls across the bottom
             stage = QHBoxLayout()
-            stage.setSpacing(theme.px(24))
+            stage.setSpacing(theme.px(Space.L))
             stage.addWidget(self.surface, 1)
-            playlist.setFixedWidth(theme.px(480))
+            playlist.setFixedWidth(theme.px(Size.PLAYLIST_WIDTH))
             stage.addWidget(playlist)
             self.root.addLayout(stage, 1)
             self.root.addWidget(self.controls)

@@ -12,6 +12,7 @@ from kiosk.content import BundleInvalid, LoadedBundle, load_bundle
 from kiosk.content.diff import diff_bundles, diff_lines
 from kiosk.content.review import overdue_items, reviewable_items
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import card, label
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def reviews_card(theme: Theme, shown: LoadedBundle, today: date) -> QFrame:
 def titled_card(theme: Theme, heading: str) -> tuple[QFrame, QVBoxLayout]:
     """A staff card: a heading, then what the caller adds to the returned layout."""
     frame, body = card()
-    body.setContentsMargins(*[theme.px(28)] * 4)
-    body.setSpacing(theme.px(12))
+    body.setContentsMargins(*theme.insets(Space.L))
+    body.setSpacing(theme.px(Space.S))
     body.addWidget(label(heading, "heading"))
     return frame, body

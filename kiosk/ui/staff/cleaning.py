@@ -16,6 +16,7 @@ from kiosk.flows.countdown import CleaningLock
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.staff.access import StaffAccess
+from kiosk.ui.tokens import Type
 from kiosk.ui.widgets import label
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,10 @@ class CleaningScreen(Screen):
         theme = self.ctx.theme
         self.root.addStretch(1)
         heading = label(self.ctx.word("cleaning"), "title")
-        heading.setStyleSheet(f"font-size: {theme.font_px(96)}px;")
+        heading.setStyleSheet(f"font-size: {theme.font_px(Type.HERO)}px;")
         self._seconds = label(str(self.lock.seconds_left()), "huge", wrap=False)
         self._seconds.setObjectName("cleaning_seconds")
-        self._seconds.setStyleSheet(f"font-size: {theme.font_px(320)}px;")
+        self._seconds.setStyleSheet(f"font-size: {theme.font_px(Type.GIANT)}px;")
         wait = label(
             self.ctx.word("cleaning_wait", seconds=self.ctx.settings.cleaning_seconds), "heading"
         )

@@ -16,6 +16,7 @@ from kiosk.ui.staff.changes import ChangesCache, changes_card, reviews_card, tit
 from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import label
 
 ROLE_WORDS = {
@@ -52,7 +53,7 @@ class ContentPage(Page):
         return date.fromtimestamp(self.access.clock())
 
     def build(self, theme: Theme) -> QWidget:
-        spacing = theme.px(24)
+        spacing = theme.px(Space.L)
         services = self.services
         if services is None:  # a preview: the panel says so; there is no store to show
             return scrolling_column([self._on_show(theme, None), self._reviews(theme)], spacing)

@@ -15,6 +15,7 @@ from kiosk.ui.staff.content_page import when
 from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import card, label
 
 NO_FEED = (
@@ -54,11 +55,11 @@ class FeedPage(Page):
     def build(self, theme: Theme) -> QWidget:
         feed = self.feed
         if feed is None:
-            return scrolling_column([label(NO_FEED)], theme.px(24))
+            return scrolling_column([label(NO_FEED)], theme.px(Space.L))
         status = feed.status
         frame, body = card()
-        body.setContentsMargins(*[theme.px(28)] * 4)
-        body.setSpacing(theme.px(12))
+        body.setContentsMargins(*theme.insets(Space.L))
+        body.setSpacing(theme.px(Space.S))
         body.addWidget(label("Feed", "heading"))
         body.addWidget(label(status.address or feed.follower.source.address))
         for line in status_lines(status, feed):
@@ -66,7 +67,7 @@ class FeedPage(Page):
         check = staff_button("Check now", self._check_now, enabled=not status.activity)
         body.addLayout(button_row(check))
         widgets: list[QWidget] = [_news(status), frame, label(UNCHANGED_BY_TROUBLE, "muted")]
-        return scrolling_column(widgets, theme.px(24))
+        return scrolling_column(widgets, theme.px(Space.L))
 
     def _check_now(self) -> None:
         if self.feed is not None:

@@ -18,6 +18,7 @@ from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
 from kiosk.ui.staff.sources import Candidate, find_candidates
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import ContentButton, label
 
 State = Literal["choose", "installing", "ready", "refused", "failed"]
@@ -136,7 +137,7 @@ class InstallPage(Page):
         self._bar = self._phase = None
         if self.services is None:
             return scrolling_column(
-                [message("Installing is turned off in a preview.", "error")], theme.px(24)
+                [message("Installing is turned off in a preview.", "error")], theme.px(Space.L)
             )
         draw = {
             "choose": self._choose,
@@ -148,7 +149,7 @@ class InstallPage(Page):
         return draw(theme)
 
     def _choose(self, theme: Theme) -> QWidget:
-        spacing = theme.px(20)
+        spacing = theme.px(Space.L)
         widgets: list[QWidget] = [*self._news(theme)]
         widgets.append(
             label("Plug in the USB drive with the new content, then tap what to install.")
@@ -171,7 +172,7 @@ class InstallPage(Page):
     def _candidate_button(self, theme: Theme, candidate: Candidate) -> ContentButton:
         what = "zip file" if candidate.kind == "zip" else "folder"
         widget = ContentButton(f"Install {candidate.name} from {candidate.place}", "card")
-        widget.body.setContentsMargins(*[theme.px(12)] * 4)
+        widget.body.setContentsMargins(*theme.insets(Space.S))
         widget.add(label(candidate.name, "heading"))
         widget.add(label(f"{what} on the {candidate.place}", "muted"))
         widget.clicked.connect(lambda _=False, c=candidate: self.install(c))
@@ -206,7 +207,7 @@ class InstallPage(Page):
             widgets.append(message(result.message))
             # What it would change, compared with the content on show: read before activating.
             lines = self.changes.lines(self.window.ctx.bundle, result.folder)
-            widgets.append(scrolling_column([changes_card(theme, lines)], theme.px(24)))
+            widgets.append(scrolling_column([changes_card(theme, lines)], theme.px(Space.L)))
         buttons = [staff_button("Install something else", self.look_again)]
         if result is not None and result.pending:
             buttons.insert(0, staff_button("Activate now", self.access.activate_now, "primary"))
@@ -219,7 +220,7 @@ class InstallPage(Page):
         widgets = [
             label(f"{name} was not installed", "heading"),
             message(f"{UNCHANGED} {count} problem{'s' * (count != 1)} found:", "error"),
-            scrolling_column(lines, theme.px(4)),
+            scrolling_column(lines, theme.px(Space.XXS)),
         ]
         back = staff_button("Back to the list", self.look_again)
         return _stack(theme, widgets, (back,), grow=2)
@@ -254,7 +255,7 @@ def _stack(
     page = QWidget()
     column = QVBoxLayout(page)
     column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(theme.px(24))
+    column.setSpacing(theme.px(Space.L))
     for index, widget in enumerate(widgets):
         column.addWidget(widget, 1 if index == grow else 0)
     if buttons:

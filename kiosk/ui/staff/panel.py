@@ -29,6 +29,7 @@ from kiosk.ui.staff.parts import (
 from kiosk.ui.staff.settings_page import SettingsDraft, SettingsPage, VolumePage
 from kiosk.ui.staff.usage_page import UsagePage
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Size, Space
 from kiosk.ui.widgets import card, label
 
 EXIT_QUESTION = (
@@ -105,12 +106,12 @@ class StaffPanelScreen(Screen):
     def build(self) -> None:
         theme = staff_theme(self.ctx.theme)
         self.setStyleSheet(staff_stylesheet(theme, self.ctx.theme.larger_text))
-        margin = theme.px(32)
+        margin = theme.px(Space.XL)
         self.root.setContentsMargins(margin, margin, margin, margin)
-        self.root.setSpacing(theme.px(20))
+        self.root.setSpacing(theme.px(Space.L))
         portrait = self.window().height() > self.window().width()
         body: QBoxLayout = QVBoxLayout() if portrait else QHBoxLayout()
-        body.setSpacing(theme.px(32))
+        body.setSpacing(theme.px(Space.XL))
         body.addLayout(self._navigation(theme, portrait))
         body.addLayout(self._page_area(theme), 1)
         self.root.addLayout(body, 1)
@@ -124,16 +125,16 @@ class StaffPanelScreen(Screen):
         leave = staff_button("Exit kiosk", self._ask_exit)
         if portrait:
             grid = QGridLayout()
-            grid.setSpacing(theme.px(12))
+            grid.setSpacing(theme.px(Space.S))
             for index, widget in enumerate([*pages, clean, close, leave]):
                 grid.addWidget(widget, index // 4, index % 4)
             return grid
         column = QVBoxLayout()
-        column.setSpacing(theme.px(14))
+        column.setSpacing(theme.px(Space.S))
         heading = label("Staff panel", "heading", wrap=False)
         column.addWidget(heading)
         for widget in pages:
-            widget.setMinimumWidth(theme.px(300))
+            widget.setMinimumWidth(theme.px(Size.STAFF_FIELD_WIDTH))
             column.addWidget(widget)
         column.addStretch(1)
         column.addWidget(clean)
@@ -149,7 +150,7 @@ class StaffPanelScreen(Screen):
 
     def _page_area(self, theme: Theme) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.setSpacing(theme.px(16))
+        column.setSpacing(theme.px(Space.M))
         if self.access.notice:
             column.addWidget(message(self.access.notice))
         if self.access.services is None:
@@ -174,8 +175,8 @@ class StaffPanelScreen(Screen):
 
     def _exit_question(self, theme: Theme) -> QWidget:
         frame, body = card()
-        body.setContentsMargins(*[theme.px(40)] * 4)
-        body.setSpacing(theme.px(28))
+        body.setContentsMargins(*theme.insets(Space.XXL))
+        body.setSpacing(theme.px(Space.L))
         body.addWidget(label("Exit the kiosk", "title"))
         body.addWidget(label(EXIT_QUESTION))
         yes = staff_button("Yes, exit the kiosk", self.access.window.exit_kiosk, "primary")

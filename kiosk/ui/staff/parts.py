@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.theme import COLOURS, Theme
+from kiosk.ui.tokens import Radius, Size, Space, Stroke, Type
 from kiosk.ui.widgets import button, label, scroll_page, set_role
 
 
@@ -28,30 +29,33 @@ def staff_stylesheet(theme: Theme, restyle_all: bool) -> str:
     extra = f"""
     QLabel[role="error"] {{
         background: {c["caution_bg"]}; color: {c["caution_text"]};
-        border-radius: {theme.px(14)}px; padding: {theme.px(14)}px {theme.px(20)}px;
+        border-radius: {theme.px(Radius.MEDIUM)}px;
+        padding: {theme.px(Space.S)}px {theme.px(Space.L)}px;
     }}
     QLabel[role="ok"] {{
         background: {c["surface"]}; color: {c["text"]};
-        border-left: {theme.px(10)}px solid {c["primary"]};
-        border-radius: {theme.px(6)}px; padding: {theme.px(14)}px {theme.px(20)}px;
+        border-left: {theme.px(Stroke.HEAVY)}px solid {c["primary"]};
+        border-radius: {theme.px(Radius.SMALL)}px;
+        padding: {theme.px(Space.S)}px {theme.px(Space.L)}px;
     }}
     QWidget[role="bare"] {{ background: transparent; }}
-    QLabel[role="value"] {{ font-size: {theme.font_px(34)}px; {theme.bold_css} }}
+    QLabel[role="value"] {{ font-size: {theme.font_px(Type.HEADING)}px; {theme.bold_css} }}
     QLabel[role="problem"] {{
-        font-size: {theme.font_px(26)}px; padding: {theme.px(8)}px 0;
-        border-bottom: {theme.px(1)}px solid {c["border"]};
+        font-size: {theme.font_px(Type.SMALL)}px; padding: {theme.px(Space.XS)}px 0;
+        border-bottom: {theme.px(Stroke.HAIRLINE)}px solid {c["border"]};
     }}
     QPushButton[role="primary"]:disabled {{
         background: {c["surface"]}; color: {c["muted"]}; border-color: {c["border"]};
     }}
-    QPushButton[role="nav"] {{ text-align: left; padding-left: {theme.px(24)}px; }}
+    QPushButton[role="nav"] {{ text-align: left; padding-left: {theme.px(Space.L)}px; }}
     QPushButton[role="nav"]:checked {{
         background: {c["primary"]}; color: {c["on_primary"]};
     }}
     QProgressBar {{
-        background: {c["surface"]}; border: {theme.px(3)}px solid {c["primary"]};
-        border-radius: {theme.px(12)}px; min-height: {theme.px(56)}px; color: {c["text"]};
-        font-size: {theme.font_px(28)}px; {theme.bold_css} text-align: center;
+        background: {c["surface"]}; border: {theme.px(Stroke.THICK)}px solid {c["primary"]};
+        border-radius: {theme.px(Radius.MEDIUM)}px;
+        min-height: {theme.px(Size.STAFF_CONTROL_HEIGHT)}px; color: {c["text"]};
+        font-size: {theme.font_px(Type.SMALL)}px; {theme.bold_css} text-align: center;
     }}
     QProgressBar::chunk {{ background: {c["pressed_surface"]}; }}
     """

@@ -14,6 +14,7 @@ from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.staff.parts import staff_button, staff_stylesheet, staff_theme
 from kiosk.ui.theme import COLOURS
+from kiosk.ui.tokens import Radius, Size, Space, Stroke, Type
 from kiosk.ui.widgets import label
 
 log = logging.getLogger(__name__)
@@ -92,10 +93,10 @@ class PinPadScreen(Screen):
     def build(self) -> None:
         theme = staff_theme(self.ctx.theme)
         self.setStyleSheet(staff_stylesheet(theme, self.ctx.theme.larger_text))
-        self.root.setContentsMargins(*[theme.px(48)] * 4)
+        self.root.setContentsMargins(*theme.insets(Space.XXXL))
         portrait = self.window().height() > self.window().width()
         body = QVBoxLayout() if portrait else QHBoxLayout()
-        body.setSpacing(theme.px(64))
+        body.setSpacing(theme.px(Space.HUGE))
         body.addLayout(self._words(), 1)
         if self.stage != "no-pin":
             body.addLayout(self._keypad(), 1)
@@ -105,7 +106,7 @@ class PinPadScreen(Screen):
     def _words(self) -> QVBoxLayout:
         theme = staff_theme(self.ctx.theme)
         column = QVBoxLayout()
-        column.setSpacing(theme.px(24))
+        column.setSpacing(theme.px(Space.L))
         column.addStretch(1)
         column.addWidget(label(HEADINGS[self.stage], "title"))
         column.addWidget(label(PROMPTS[self.stage]))
@@ -119,16 +120,18 @@ class PinPadScreen(Screen):
         self._dots = label("", "value", wrap=False)
         self._dots.setAccessibleName("Digits typed")
         self._dots.setStyleSheet(
-            f"font-size: {theme.font_px(60)}px; background: {COLOURS['surface']};"
-            f"border: {theme.px(3)}px solid {COLOURS['border']}; border-radius: {theme.px(14)}px;"
-            f"padding: 0 {theme.px(24)}px;"
+            f"font-size: {theme.font_px(Type.DISPLAY)}px; background: {COLOURS['surface']};"
+            f"border: {theme.px(Stroke.THICK)}px solid {COLOURS['border']};"
+            f"border-radius: {theme.px(Radius.MEDIUM)}px;"
+            f"padding: 0 {theme.px(Space.L)}px;"
         )
-        self._dots.setFixedHeight(theme.px(110))
-        self._dots.setMinimumWidth(theme.px(420))
+        dots = theme.size(Size.PIN_DOTS)
+        self._dots.setFixedHeight(dots.height())
+        self._dots.setMinimumWidth(dots.width())
         column.addWidget(self._dots, 0, Qt.AlignmentFlag.AlignLeft)
         kind = "error" if self.message_is_error else "ok"
         self._message = label(self.message, kind if self.message else "")
-        self._message.setMinimumHeight(theme.px(100))
+        self._message.setMinimumHeight(theme.px(Size.PIN_MESSAGE_HEIGHT))
         column.addWidget(self._message)
         column.addStretch(1)
         cancel = staff_button("Cancel", self.access.close_panel)
@@ -138,14 +141,16 @@ class PinPadScreen(Screen):
     def _keypad(self) -> QVBoxLayout:
         theme = staff_theme(self.ctx.theme)
         grid = QGridLayout()
-        grid.setSpacing(theme.px(18))
+        grid.setSpacing(theme.px(Space.M))
         self._keys = []
+        key_size = theme.size(Size.PIN_KEY)
         for index, key in enumerate(KEYS):
             role = "primary" if key == "OK" else ""
             widget = staff_button(key, lambda k=key: self.press(k), role)
-            size = theme.font_px(52 if key.isdigit() else 34)
+            size = theme.font_px(Type.TITLE if key.isdigit() else Type.HEADING)
             widget.setStyleSheet(
-                f"font-size: {size}px; min-height: {theme.px(118)}px; min-width: {theme.px(176)}px;"
+                f"font-size: {size}px; min-height: {key_size.height()}px;"
+                f" min-width: {key_size.width()}px;"
             )
             grid.addWidget(widget, index // 3, index % 3)
             self._keys.append(widget)

@@ -15,6 +15,7 @@ from kiosk.content import LoadedBundle
 from kiosk.settings import Setting
 from kiosk.ui.staff.parts import bare_widget, staff_button
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Size, Space, Type
 from kiosk.ui.widgets import button, label
 
 NICE = (1, 1.5, 2, 3, 4, 5, 6, 8)  # stepper stops per power of ten: 10, 15, 20, 30, 40...
@@ -88,13 +89,13 @@ def control(
     row = bare_widget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(theme.px(16))
+    layout.setSpacing(theme.px(Space.M))
     name = setting.title
     if setting.type is bool:
         switch = button(shown(setting, value, bundle), name=name)
         switch.setCheckable(True)
         switch.setChecked(bool(value))
-        switch.setMinimumWidth(theme.px(180))
+        switch.setMinimumWidth(theme.px(Size.STAFF_SWITCH_WIDTH))
         switch.clicked.connect(lambda _=False: on_change(not value))
         layout.addWidget(switch)
     elif setting.bounds:
@@ -126,9 +127,9 @@ def _stepper(
     holder = bare_widget()
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(theme.px(16))
+    row.setSpacing(theme.px(Space.M))
     name = setting.title.lower()
-    side = theme.px(150 if big else 88)
+    side = theme.px(Size.ANSWER_HEIGHT if big else Size.TOUCH)
     lower = staff_button(
         "−", lambda: on_change(stepped(setting, value, up=False)), name=f"Lower {name}"
     )
@@ -145,13 +146,18 @@ def _stepper(
     # Measured in the font the staff stylesheet gives these labels (parts.py): the label has
     # no parent yet, so its own fontMetrics() would still be the plain default.
     font = QFont(theme.bold_font_family)
-    font.setPixelSize(theme.font_px(150 if big else 34))
+    font.setPixelSize(theme.font_px(Type.NUMBER if big else Type.HEADING))
     font.setBold(True)
     metrics = QFontMetrics(font)
     widest = max(metrics.horizontalAdvance(shown(setting, v, bundle)) for v in {low, value, high})
-    shown_value.setMinimumWidth(max(theme.px(360 if big else 230), widest + theme.px(16)))
+    shown_value.setMinimumWidth(
+        max(
+            theme.px(Size.STAFF_VALUE_WIDTH_BIG if big else Size.STAFF_VALUE_WIDTH),
+            widest + theme.px(Space.M),
+        )
+    )
     shown_value.setAccessibleName(setting.title)
-    font = theme.font_px(56 if big else 40)
+    font = theme.font_px(Type.DISPLAY if big else Type.LARGE)
     for widget in (lower, higher):
         widget.setStyleSheet(f"min-width: {side}px; min-height: {side}px; font-size: {font}px;")
     row.addWidget(lower)

@@ -16,6 +16,7 @@ from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
 from kiosk.ui.staff.setting_controls import control
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import card, label
 
 VOLUME_KEYS = ("volume_cap", "start_muted")
@@ -119,9 +120,9 @@ class SettingsPage(Page):
 
     def _card(self, theme: Theme, setting: Setting) -> QFrame:
         frame, body = card()
-        body.setContentsMargins(*[theme.px(24)] * 4)
+        body.setContentsMargins(*theme.insets(Space.L))
         row = QHBoxLayout()
-        row.setSpacing(theme.px(24))
+        row.setSpacing(theme.px(Space.L))
         words = QVBoxLayout()
         words.addWidget(label(setting.title, "heading"))
         words.addWidget(label(setting.help, "muted"))
@@ -182,7 +183,7 @@ def _page(page: SettingsPage, theme: Theme, widgets: list[QWidget]) -> QWidget:
     holder = QWidget()
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(theme.px(20))
+    column.setSpacing(theme.px(Space.L))
     draft = page.draft
     if draft.saved.messages:
         problems = "\n".join(draft.saved.messages)
@@ -193,7 +194,7 @@ def _page(page: SettingsPage, theme: Theme, widgets: list[QWidget]) -> QWidget:
                 "error",
             )
         )
-    column.addWidget(scrolling_column(widgets, theme.px(20)), 1)
+    column.addWidget(scrolling_column(widgets, theme.px(Space.L)), 1)
     if draft.outcome:
         column.addWidget(message(draft.outcome, "error" if draft.outcome_is_error else "ok"))
     can_save = bool(draft.changes or draft.saved.messages)

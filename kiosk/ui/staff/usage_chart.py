@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.theme import COLOURS, Theme
+from kiosk.ui.tokens import Size, Space, Stroke, Type
 
 Y_TITLE = "Things shown"
 X_TITLE = "Day"
@@ -39,25 +40,27 @@ class UsageChart(QWidget):
             summary += f"; the busiest day was {busiest[0]:%d %b} with {busiest[1]}"
         self.setAccessibleDescription(summary)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(theme.px(300))
+        self.setMinimumHeight(theme.px(Size.CHART_LEAST_HEIGHT))
 
     def sizeHint(self) -> QSize:
-        return QSize(self.theme.px(900), self.theme.px(420))
+        return self.theme.size(Size.CHART)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor(COLOURS["surface"]))
         font = QFont(self.font())
-        font.setPixelSize(self.theme.font_px(22))
+        font.setPixelSize(self.theme.font_px(Type.SMALL))
         font.setBold(False)
         painter.setFont(font)
         metrics = painter.fontMetrics()
-        top = self.theme.px(20) + metrics.height() // 2
+        top = self.theme.px(Space.L) + metrics.height() // 2
         highest = nice_ceiling(max((count for _, count in self.totals), default=0))
-        left = self.theme.px(24) + metrics.height() + metrics.horizontalAdvance(f"{highest} ")
-        bottom = self.height() - self.theme.px(16) - 2 * metrics.height() - self.theme.px(12)
-        right = self.width() - self.theme.px(24)
+        left = self.theme.px(Space.L) + metrics.height() + metrics.horizontalAdvance(f"{highest} ")
+        bottom = (
+            self.height() - self.theme.px(Space.M) - 2 * metrics.height() - self.theme.px(Space.S)
+        )
+        right = self.width() - self.theme.px(Space.L)
         plot = QRectF(left, top, max(1, right - left), max(1, bottom - top))
         self._grid(painter, plot, highest)
         self._bars(painter, plot, highest)
@@ -70,13 +73,13 @@ class UsageChart(QWidget):
         for step in range(5):
             value = highest * step // 4
             y = plot.bottom() - plot.height() * step / 4
-            painter.setPen(QPen(QColor(COLOURS["border"]), self.theme.px(1)))
+            painter.setPen(QPen(QColor(COLOURS["border"]), self.theme.px(Stroke.HAIRLINE)))
             painter.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
             painter.setPen(QColor(COLOURS["text"]))
             text = str(value)
-            x = plot.left() - self.theme.px(8) - metrics.horizontalAdvance(text)
+            x = plot.left() - self.theme.px(Space.XS) - metrics.horizontalAdvance(text)
             painter.drawText(int(x), int(y + metrics.ascent() / 2 - 1), text)
-        painter.setPen(QPen(QColor(COLOURS["text"]), self.theme.px(3)))
+        painter.setPen(QPen(QColor(COLOURS["text"]), self.theme.px(Stroke.THICK)))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
 
@@ -101,12 +104,12 @@ class UsageChart(QWidget):
             last = index == len(self.totals) - 1
             if last or (len(self.totals) - 1 - index) % LABEL_EVERY == 0:
                 text = "Today" if last and day == date.today() else f"{day.day} {day:%b}"
-                width = metrics.horizontalAdvance(text) + self.theme.px(8)
+                width = metrics.horizontalAdvance(text) + self.theme.px(Space.XS)
                 centre = min(x + (slot - gap) / 2, plot.right() - width / 2)
                 painter.drawText(
                     QRectF(
                         centre - width / 2,
-                        plot.bottom() + self.theme.px(6),
+                        plot.bottom() + self.theme.px(Space.XS),
                         width,
                         metrics.height(),
                     ),
@@ -123,13 +126,13 @@ class UsageChart(QWidget):
         painter.setFont(bold)
         below = QRectF(
             plot.left(),
-            self.height() - metrics.height() - self.theme.px(8),
+            self.height() - metrics.height() - self.theme.px(Space.XS),
             plot.width(),
             metrics.height(),
         )
         painter.drawText(below, Qt.AlignmentFlag.AlignCenter, X_TITLE)
         painter.save()
-        painter.translate(self.theme.px(8) + metrics.height() / 2, plot.center().y())
+        painter.translate(self.theme.px(Space.XS) + metrics.height() / 2, plot.center().y())
         painter.rotate(-90)
         side = QRectF(-plot.height() / 2, -metrics.height() / 2, plot.height(), metrics.height())
         painter.drawText(side, Qt.AlignmentFlag.AlignCenter, Y_TITLE)

@@ -15,6 +15,7 @@ from kiosk.ui.staff.page import Page
 from kiosk.ui.staff.parts import button_row, message, scrolling_column, staff_button
 from kiosk.ui.staff.usage_chart import UsageChart
 from kiosk.ui.theme import Theme
+from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import card, label
 
 DAYS = 30
@@ -95,13 +96,13 @@ class UsagePage(Page):
     def build(self, theme: Theme) -> QWidget:
         if self.services is None:
             return scrolling_column(
-                [message("Usage is not counted in a preview.", "error")], theme.px(24)
+                [message("Usage is not counted in a preview.", "error")], theme.px(Space.L)
             )
         usage = self.services.usage
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.px(20))
+        column.setSpacing(theme.px(Space.L))
         column.addWidget(
             label(f"What patients were shown, each of the last {DAYS} days", "heading")
         )
@@ -119,12 +120,12 @@ class UsagePage(Page):
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(theme.px(16))
+        grid.setSpacing(theme.px(Space.M))
         columns = 2 if self.window.height() > self.window.width() else 4
         bundle = self.window.ctx.bundle
         for index, (kind, words) in enumerate(KIND_WORDS.items()):
             frame, body = card()
-            body.setContentsMargins(*[theme.px(18)] * 4)
+            body.setContentsMargins(*theme.insets(Space.M))
             body.addWidget(label(words, "heading"))
             top = totals[kind].most_common(TOP)
             for item, count in top:
@@ -139,7 +140,7 @@ class UsagePage(Page):
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(theme.px(12))
+        column.setSpacing(theme.px(Space.S))
         if self.outcome:
             column.addWidget(message(self.outcome, "error" if self.outcome_is_error else "ok"))
         buttons = [

@@ -8,28 +8,31 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.content.model import Card
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.rich_text import blocks_html
+from kiosk.ui.tokens import Radius, Size, Space, Stroke, Type
 from kiosk.ui.widgets import ContentButton, card, label, scroll_page
 
 
 def fill_card(ctx: ScreenContext, model: Card, icon: str, colour: str, body: QVBoxLayout) -> None:
     """Put a card's icon and title on one line, and its paragraphs below, into `body`."""
     theme = ctx.theme
-    body.setContentsMargins(theme.px(48), theme.px(40), theme.px(48), theme.px(40))
-    body.setSpacing(theme.px(24))
+    body.setContentsMargins(
+        theme.px(Space.XXXL), theme.px(Space.XXL), theme.px(Space.XXXL), theme.px(Space.XXL)
+    )
+    body.setSpacing(theme.px(Space.L))
     header = QHBoxLayout()
-    header.setSpacing(theme.px(24))
+    header.setSpacing(theme.px(Space.L))
     symbol = QLabel()
-    size = theme.px(96)
+    size = theme.px(Size.ICON_HERO)
     symbol.setPixmap(ctx.media.icon(icon, colour).pixmap(QSize(size, size)))
     header.addWidget(symbol, 0, Qt.AlignmentFlag.AlignTop)
     title = label(ctx.text(model.title), "title")
     # Set here too: inside a button (the closing card) the stylesheet makes labels plain.
-    title.setStyleSheet(f"font-size: {theme.font_px(52)}px; {theme.bold_css}")
+    title.setStyleSheet(f"font-size: {theme.font_px(Type.TITLE)}px; {theme.bold_css}")
     header.addWidget(title, 1)
     body.addLayout(header)
-    gap = theme.px(18)
+    gap = theme.px(Space.M)
     text = label(blocks_html(model.body, ctx.session.language, gap), rich=True)
-    text.setStyleSheet(f"font-size: {theme.font_px(34)}px;")
+    text.setStyleSheet(f"font-size: {theme.font_px(Type.HEADING)}px;")
     body.addWidget(text)
 
 
@@ -50,7 +53,7 @@ def caution_card(ctx: ScreenContext, model: Card) -> QFrame:
     frame.setAccessibleName(ctx.text(model.title))
     frame.setStyleSheet(
         f"QFrame {{ background: {ctx.theme.colours['caution_bg']}; border: none;"
-        f" border-radius: {ctx.theme.px(24)}px; }}"
+        f" border-radius: {ctx.theme.px(Radius.LARGE)}px; }}"
         f"QLabel {{ color: {ctx.theme.colours['caution_text']}; }}"
     )
     fill_card(ctx, model, "mdi6.alert-outline", ctx.theme.colours["caution_text"], body)
@@ -63,8 +66,8 @@ def closing_card(ctx: ScreenContext, model: Card) -> QWidget:
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     widget.setStyleSheet(
         f"QPushButton {{ background: {ctx.theme.colours['surface']};"
-        f" border: {ctx.theme.px(4)}px solid {ctx.theme.colours['primary']};"
-        f" border-radius: {ctx.theme.px(24)}px; }}"
+        f" border: {ctx.theme.px(Stroke.HEAVY)}px solid {ctx.theme.colours['primary']};"
+        f" border-radius: {ctx.theme.px(Radius.LARGE)}px; }}"
     )
     fill_card(ctx, model, "mdi6.check-circle-outline", ctx.theme.colours["primary"], widget.body)
     for child in widget.findChildren(QLabel):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.tokens import Radius, Size, Space
 from kiosk.ui.widgets import button, label
 
 
@@ -55,7 +56,7 @@ class PlayerControls(QWidget):
         self.progress = self._progress_bar()
         self.time = label(clock(0), "muted", wrap=False)
         self.play_pause = self._button("", "primary")
-        self.play_pause.setMinimumWidth(theme.px(280))
+        self.play_pause.setMinimumWidth(theme.px(Size.PLAY_WIDTH))
         self.play_pause.clicked.connect(self._on_play_pause)
         self.previous_button = self._button(ctx.word("previous_video"), "", "mdi6.skip-previous")
         self.previous_button.clicked.connect(self.previous)
@@ -102,7 +103,7 @@ class PlayerControls(QWidget):
         (self.pause if self._playing else self.play).emit()
 
     def _lay_out(self) -> None:
-        spacing = self.ctx.theme.px(20)
+        spacing = self.ctx.theme.px(Space.L)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(spacing)
@@ -175,18 +176,18 @@ class PlayerControls(QWidget):
         theme = self.ctx.theme
         bar = QProgressBar()
         bar.setTextVisible(False)
-        bar.setFixedHeight(theme.px(16))
+        bar.setFixedHeight(theme.px(Space.M))
         bar.setStyleSheet(
             f"QProgressBar {{ background: {theme.colours['pressed_surface']}; border: none;"
-            f" border-radius: {theme.px(8)}px; }}"
+            f" border-radius: {theme.px(Radius.SMALL)}px; }}"
             f"QProgressBar::chunk {{ background: {theme.colours['primary']};"
-            f" border-radius: {theme.px(8)}px; }}"
+            f" border-radius: {theme.px(Radius.SMALL)}px; }}"
         )
         return bar
 
     def _button(self, text: str, role: str, icon: str = "") -> QPushButton:
         widget = button(text, role)
-        widget.setIconSize(QSize(self.ctx.theme.px(44), self.ctx.theme.px(44)))
+        widget.setIconSize(QSize(self.ctx.theme.px(Size.ICON), self.ctx.theme.px(Size.ICON)))
         if icon:
             widget.setIcon(self.ctx.media.icon(icon, self.ctx.theme.colours["primary"]))
         return widget

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Video
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.tokens import Size, Space, Stroke
 from kiosk.ui.widgets import ContentButton, label, picture, scroll_page
 
 
@@ -26,7 +27,7 @@ class Playlist(QWidget):
         """`stacked` puts each title under its poster (a narrow column), else beside it."""
         super().__init__(parent)
         self._ctx, self._stacked = ctx, stacked
-        spacing = ctx.theme.px(16)
+        spacing = ctx.theme.px(Space.M)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, spacing, 0)  # room for the scroll bar
@@ -45,7 +46,7 @@ class Playlist(QWidget):
         """Mark the video now playing, and scroll the list to it."""
         theme = self._ctx.theme
         marked = (
-            f"QPushButton {{ border: {theme.px(5)}px solid {theme.colours['primary']};"
+            f"QPushButton {{ border: {theme.px(Stroke.HEAVY)}px solid {theme.colours['primary']};"
             f" background: {theme.colours['pressed_surface']}; }}"
         )
         for index, entry in enumerate(self._entries):
@@ -57,11 +58,11 @@ class Playlist(QWidget):
         theme = self._ctx.theme
         title = self._ctx.text(video.title)
         entry = ContentButton(title, "card")
-        inset = theme.px(8)
+        inset = theme.px(Space.XS)
         entry.body.setContentsMargins(inset, inset, inset, inset)
         row = QVBoxLayout() if self._stacked else QHBoxLayout()
-        row.setSpacing(theme.px(16))
-        box = QSize(theme.px(200), theme.px(113))
+        row.setSpacing(theme.px(Space.M))
+        box = theme.size(Size.PLAYLIST_THUMB)
         poster = picture(self._ctx.media.pixmap(video.poster, box))
         poster.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row.addWidget(poster)
