@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
+from kiosk.feed.key_format import FEED_KEY_PATTERN
 from kiosk.paths import KioskPaths
 from kiosk.store.atomic_file import write_atomically
 
 log = logging.getLogger(__name__)
 
 # An Ed25519 public key as kiosk keygen writes it (kiosk.feed.keys reads it).
-FEED_KEY_PATTERN = r"ed25519:[A-Za-z0-9+/]{43}="
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
 # Arrows and Tab move, Return, Enter and Space tap, Escape and a keypad's Back go back.
 KEYPAD_KEYS = (

@@ -21,9 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.feed.errors import FeedError
-from kiosk.settings import FEED_KEY_PATTERN
-
-PUBLIC_PREFIX = "ed25519:"
+from kiosk.feed.key_format import FEED_KEY_PATTERN, PUBLIC_PREFIX
 
 
 @dataclass(frozen=True)

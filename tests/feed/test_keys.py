@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,16 @@ def test_trusted_keys_are_found_by_their_id(tmp_path: Path) -> None:
     keys = trusted_keys([first.text, second.text])
     assert set(keys) == {first.key_id, second.key_id}
     assert len(first.key_id) == 16
+
+
+def test_the_settings_check_a_key_without_the_signing_code() -> None:
+    # The settings are read before the first paint: the key's form comes from the feed, its
+    # cryptography does not come with it.
+    probe = (
+        "import sys, kiosk.settings\n"
+        "assert 'cryptography' not in sys.modules, 'cryptography imported with the settings'\n"
+        "from kiosk.feed import FeedRunner\n"
+        "assert 'cryptography' in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
