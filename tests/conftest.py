@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedBundle, load_bundle
 from kiosk.content.locate import builtin_bundle_dir
+from kiosk.flows.pace import Pace
 from kiosk.paths import HOME_ENV
 from kiosk.ui.composition import Kiosk, build_kiosk
 from kiosk.ui.window import KioskWindow
@@ -45,12 +46,18 @@ def builtin() -> LoadedBundle:
 
 
 @pytest.fixture
-def make_kiosk(qtbot) -> Iterator[MakeKiosk]:
+def pace() -> Pace:
+    """The kiosk's waits; a test module overrides this fixture to shorten them."""
+    return Pace()
+
+
+@pytest.fixture
+def make_kiosk(qtbot, pace: Pace) -> Iterator[MakeKiosk]:
     """Build a kiosk and show its window; fail the test if it leaves windows behind."""
     before = set(QApplication.topLevelWidgets())
 
     def make(bundle: LoadedBundle, size: tuple[int, int] = (1920, 1080), **options) -> Kiosk:
-        kiosk = build_kiosk(bundle, **options)
+        kiosk = build_kiosk(bundle, **{"pace": pace, **options})
         window = kiosk.window
         qtbot.addWidget(window)
         window.resize(*size)

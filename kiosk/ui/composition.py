@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Qt, Signal
 
 from kiosk.content import LoadedBundle
+from kiosk.flows.pace import Pace
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.keypad import KeypadNavigator
@@ -43,13 +44,19 @@ class Kiosk(QObject):
         overrides: Mapping[str, Any] | None = None,
         videos_available: bool = True,
         kiosk_mode: bool = False,
+        pace: Pace | None = None,
     ) -> None:
         super().__init__()
         self.live_settings = LiveSettings(settings or Settings(), overrides)
         # The staff screens are built on their first visit, after staff access exists.
         makers = {name: self._staff_screen(name) for name in ("staff-pin", "staff", "cleaning")}
         self.window = KioskWindow(
-            bundle, self.live_settings, videos_available, kiosk_mode, screen_makers=makers
+            bundle,
+            self.live_settings,
+            videos_available,
+            kiosk_mode,
+            screen_makers=makers,
+            pace=pace,
         )
         self.setParent(self.window)  # lives and dies with the window
         self.staff = StaffAccess(self.window)
@@ -93,10 +100,11 @@ def build_kiosk(
     videos_available: bool = True,
     kiosk_mode: bool = False,
     settings: Settings | None = None,
+    pace: Pace | None = None,
 ) -> Kiosk:
     """The kiosk on `bundle`, on the attract screen, not yet shown. Tests start here.
 
     `settings` defaults to every setting's default; `idle_seconds` overrides its idle timeout
-    and outlasts any later save."""
+    and outlasts any later save. `pace` sets the waits that are not settings."""
     overrides = {"idle_timeout": idle_seconds} if idle_seconds is not None else {}
-    return Kiosk(bundle, settings, overrides, videos_available, kiosk_mode)
+    return Kiosk(bundle, settings, overrides, videos_available, kiosk_mode, pace)

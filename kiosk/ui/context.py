@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.content import LoadedBundle
 from kiosk.content.model import Text
+from kiosk.flows.pace import Pace
 from kiosk.settings import Settings
 from kiosk.ui.media import MediaService
 from kiosk.ui.theme import Theme
@@ -59,6 +60,7 @@ class ScreenContext:
     session: Session
     theme: Theme
     settings: Settings
+    pace: Pace = field(default_factory=Pace)
 
     def text(self, text: Text) -> str:
         """A bundle text in the patient's language."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedBundle
 from kiosk.content.fonts import family_without_bold
+from kiosk.flows.pace import Pace
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
 from kiosk.ui.live_settings import LiveSettings
@@ -79,6 +80,7 @@ class KioskWindow(QWidget):
         videos_available: bool = True,
         kiosk_mode: bool = False,
         screen_makers: Mapping[str, Callable[[ScreenContext], Screen]] | None = None,
+        pace: Pace | None = None,
     ) -> None:
         super().__init__()
         self.kiosk_mode = kiosk_mode
@@ -96,6 +98,7 @@ class KioskWindow(QWidget):
             self.session,
             Theme.for_screen(QSize(1920, 1080)),
             settings,
+            pace or Pace(),
         )
         self._font_family, self._bold_family = _load_fonts(bundle)
         self.setWindowTitle(bundle.model.title.get(self.session.language))

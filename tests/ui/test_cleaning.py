@@ -10,18 +10,18 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
+from kiosk.flows.pace import Pace
 from kiosk.settings import Settings
 from kiosk.ui.screens.base import Route
-from kiosk.ui.staff.gesture import CornerGesture
 from tests.helpers.driving import HOLD, press_and_hold, settle, tap
 from tests.helpers.staff import PIN, open_panel, start_services, type_pin
 
 TIMEOUT = 10_000
 
 
-@pytest.fixture(autouse=True)
-def quick_gesture(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(CornerGesture, "hold_seconds", HOLD)
+@pytest.fixture
+def pace() -> Pace:
+    return Pace(staff_hold_seconds=HOLD)  # the gesture's hold, shortened
 
 
 def cleaning_kiosk(qtbot, make_kiosk, small, tmp_path, seconds: int):

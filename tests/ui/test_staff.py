@@ -13,10 +13,11 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar
 
 from kiosk import settings as kiosk_settings
+from kiosk.flows.pace import Pace
 from kiosk.settings import BY_KEY, Settings
 from kiosk.staff.pin import MAX_TRIES, pin_is_set, verify_pin
 from kiosk.ui.screens.base import Route
-from kiosk.ui.staff.gesture import CornerGesture, corner_rect
+from kiosk.ui.staff.gesture import corner_rect
 from kiosk.ui.staff.install_page import READY, UNCHANGED
 from kiosk.ui.staff.setting_controls import shown, stepped
 from kiosk.ui.staff.sources import bundles_under, find_candidates, mounted_drives
@@ -46,9 +47,13 @@ from tests.helpers.staff import (
 DRIVE = "CLINIC-USB"
 
 
+@pytest.fixture
+def pace() -> Pace:
+    return Pace(staff_hold_seconds=HOLD)  # the gesture's hold, shortened
+
+
 @pytest.fixture(autouse=True)
-def quick_gesture(monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr(CornerGesture, "hold_seconds", HOLD)
+def preview_home(monkeypatch, tmp_path) -> None:
     # A preview finds its PIN and settings through $KIOSK_HOME: keep them in tmp too.
     monkeypatch.setenv("KIOSK_HOME", str(tmp_path / "preview-home"))
 

@@ -12,8 +12,9 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
 
 from kiosk.content import load_bundle
+from kiosk.flows.pace import Pace
 from kiosk.ui.screens.base import Route
-from kiosk.ui.screens.videos import Phase, VideoScreen
+from kiosk.ui.screens.videos import Phase
 from kiosk.ui.video.backend import multimedia_available
 from kiosk.ui.video.captions import CaptionLibrary, CaptionTrack, Cue
 from kiosk.ui.video.controls import clock
@@ -85,8 +86,7 @@ def test_captions_change_at_the_cue_times(qtbot, make_window, small) -> None:
 
 
 def test_auto_advance_then_closing_card_then_home(qtbot, make_window, small, monkeypatch) -> None:
-    monkeypatch.setattr(VideoScreen, "closing_seconds", 1.0)
-    window = make_window(small)
+    window = make_window(small, pace=Pace(video_closing_seconds=1.0))
     screen = start_series(qtbot, window)
     with qtbot.waitSignal(screen.now_playing, timeout=TIMEOUT) as advanced:
         pass
@@ -241,10 +241,9 @@ def test_a_broken_file_shows_the_error_card_then_the_next_video(
     monkeypatch,
     caplog,
 ) -> None:
-    monkeypatch.setattr(VideoScreen, "error_seconds", 0.5)
     bundle = load_bundle(small_bundle)
     damage(small_bundle / "clips" / "pattern-clip.mp4")  # after loading: validation refuses it
-    window = make_window(bundle)
+    window = make_window(bundle, pace=Pace(video_error_seconds=0.5))
     screen = start_series(qtbot, window)
     qtbot.waitUntil(lambda: screen.phase == Phase.FAILED, timeout=TIMEOUT)
     assert screen.surface.message == CANNOT_PLAY

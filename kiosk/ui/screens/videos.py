@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import ClassVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -36,10 +35,6 @@ __all__ = ["Phase", "VideoScreen"]  # Phase: the series' phases, from kiosk.flow
 
 class VideoScreen(Screen):
     """Plays the bundle's video series; the player lives across render() (language, resize)."""
-
-    error_seconds: ClassVar[float] = 4.0  # how long "this video can't play" stays up
-    closing_seconds: ClassVar[float] = 15.0  # the closing card, before going home on its own
-    stall_seconds: ClassVar[float] = 10.0  # no progress this long while playing is a failure
 
     now_playing = Signal(int)  # the index of the video just opened
 
@@ -142,7 +137,7 @@ class VideoScreen(Screen):
         self.series.open(index)
         self._shown = False
         path = self.ctx.bundle.media_path(self.video.file)
-        self.playback = VideoPlayback(path, self.stall_seconds, self)
+        self.playback = VideoPlayback(path, self.ctx.pace.video_stall_seconds, self)
         self.playback.frame_ready.connect(self._on_frame)
         self.playback.position_changed.connect(self._on_position)
         self.playback.duration_changed.connect(self._on_position)
@@ -185,11 +180,11 @@ class VideoScreen(Screen):
         return track.cue_at(self.playback.position)
 
     def show_closing(self) -> None:
-        """The closing card; home on a tap or after closing_seconds."""
+        """The closing card; home on a tap or after the pace's closing time."""
         self._stop()
         self.series.close()
         self.render()
-        self._timer.start(round(self.closing_seconds * 1000))
+        self._timer.start(round(self.ctx.pace.video_closing_seconds * 1000))
 
     def _stop(self) -> None:
         """Stop the player and free its decoder, and any card's timer."""
@@ -224,12 +219,12 @@ class VideoScreen(Screen):
             self.surface.set_caption(cue.text if cue else "", cue.line_percent if cue else None)
 
     def video_failed(self, reason: str) -> None:
-        """Say the current video can't play, log why, and move on after error_seconds."""
+        """Say the current video can't play, log why, and move on after a few seconds."""
         log.warning("video %s can't play: %s", self.video.file, reason)
         self._stop()
         self.series.fail()
         self._show_player()
-        self._timer.start(round(self.error_seconds * 1000))
+        self._timer.start(round(self.ctx.pace.video_error_seconds * 1000))
 
     # --- What the patient asks ------------------------------------------------------------
 

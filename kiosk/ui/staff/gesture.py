@@ -34,14 +34,13 @@ def corner_rect(size: QSize, corner: str, side: int) -> QRect:
 
 
 class CornerGesture(QObject):
-    """Emits `held` when a press stays in the configured corner for `hold_seconds`.
+    """Emits `held` when a press stays in the configured corner for the pace's hold.
 
     It watches the whole application, so it works over every screen and control. The press
     goes through to whatever lies under it; only the release that ends a completed hold is
     swallowed, so a Back button under the corner is not clicked on the way in."""
 
     held = Signal()
-    hold_seconds = 3.0  # tests make it shorter
 
     def __init__(self, window: KioskWindow) -> None:
         super().__init__(window)
@@ -83,7 +82,7 @@ class CornerGesture(QObject):
         if self._window.route.screen in STAFF_SCREENS or not self.corner().contains(where):
             return False
         self._armed = True
-        self._timer.start(round(self.hold_seconds * 1000))
+        self._timer.start(round(self._window.ctx.pace.staff_hold_seconds * 1000))
         # On attract a touch wakes the kiosk at once; hold that back until the press ends.
         self._held_back = self._window.route.screen == "attract"
         return self._held_back
