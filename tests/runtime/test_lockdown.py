@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
 from kiosk.ui.screens.base import Route
@@ -23,8 +23,8 @@ def locked_window(make_window, small):
 
 
 def test_close_requests_leave_the_window_up(qtbot, locked_window) -> None:
-    locked_window.close()
-    qtbot.wait(50)
+    locked_window.close()  # handled before close() returns
+    QApplication.processEvents()
     assert locked_window.isVisible()
 
 
