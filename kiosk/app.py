@@ -38,6 +38,7 @@ def run(
     from kiosk.runtime.display import DisplayControl
     from kiosk.runtime.first_paint import FirstPaint
     from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
+    from kiosk.runtime.stop_signals import StopOnSignals
     from kiosk.ui.composition import Kiosk
 
     paths = KioskPaths.from_environment().ensure()
@@ -74,6 +75,7 @@ def run(
             # hint, and the attract screen was rendered twice more before the first paint.
             window.setGeometry(window.screen().geometry())
             window.showFullScreen()
+        StopOnSignals(app)  # systemctl stop: leave as staff's exit does
         pinger = _start_watchdog(window)
         if services is not None:  # a preview is not the kiosk monitoring looks at
             _write_metrics(kiosk, pinger, app)
