@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 # "stop": "Stop — this hurts" pressed, the item being "exercise:<id>" or "video:<id>".
 KINDS = ("screen", "video", "exercise", "article", "picker_result", "stop")
+# What was shown to patients; a stop press is something a patient did, not something shown.
+SHOWN_KINDS = tuple(kind for kind in KINDS if kind != "stop")
 # Item ids come from the bundle or the code (e.g. "glute-bridge", "home"); never free text.
 _ITEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
 _BUSY_SECONDS = 5.0
@@ -81,10 +83,14 @@ class UsageCounts:
         return self._rows("WHERE day >= ?", (first.isoformat(),))
 
     def daily_totals(self, days: int = 30, today: date | None = None) -> list[tuple[date, int]]:
-        """(day, everything shown that day) for each of the last `days` days, zeros included."""
+        """(day, everything shown that day) for each of the last `days` days, zeros included.
+
+        Stop presses are not counted in: they are not something shown."""
         today = today or date.today()
         totals = {day: 0 for day in (today - timedelta(days=n) for n in range(days - 1, -1, -1))}
         for row in self.last_days(days, today):
+            if row.kind not in SHOWN_KINDS:
+                continue
             totals[row.day] = totals.get(row.day, 0) + row.count
         return list(totals.items())
 

@@ -51,6 +51,7 @@ def test_last_days_covers_today_and_the_days_before(counts: UsageCounts) -> None
 def test_daily_totals_fill_quiet_days_with_zero(counts: UsageCounts) -> None:
     counts.record("screen", "home", TODAY)
     counts.record("video", "calf-stretch", TODAY)
+    counts.record("stop", "video:calf-stretch", TODAY)  # pressed, not shown
     counts.record("screen", "home", TODAY - timedelta(days=2))
     totals = counts.daily_totals(7, today=TODAY)
     assert len(totals) == 7
