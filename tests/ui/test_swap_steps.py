@@ -22,4 +22,6 @@ def test_a_swap_to_another_language_and_typeface_goes_straight_to_attract(
     assert window.route == Route("attract")
     assert window.session.language == "fr"
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
-    qtbot.waitUntil(lambda: not set(window.stack.findChildren(Screen)) & set(old_screens))
+    qtbot.waitUntil(
+        lambda: not set(window.stack.findChildren(Screen)) & set(old_screens), timeout=20_000
+    )
