@@ -9,19 +9,15 @@ bare Debian)."""
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFontDatabase
 
 from kiosk.content import LoadedBundle
-from kiosk.content.fonts import family_without_bold
+from kiosk.content.fonts import family_without_bold, usable_family
 from kiosk.ui.theme import KIOSK_BOLD_FAMILY
 
 log = logging.getLogger(__name__)
-
-# A family name goes into the stylesheet between quotes: one that could end them is not used.
-_UNSAFE_IN_STYLESHEET = re.compile(r'["\\{};\x00-\x1f]')
 
 
 @dataclass(frozen=True)
@@ -55,7 +51,7 @@ def load_typeface(bundle: LoadedBundle) -> Typeface:
         if not loaded:
             log.warning("font %s could not be loaded; using the system font", path.name)
             continue
-        if _UNSAFE_IN_STYLESHEET.search(loaded[0]):
+        if not usable_family(loaded[0]):  # validation warns of it too
             log.warning("font %s has a family name the kiosk cannot use: %r", path.name, loaded[0])
             continue
         if loaded[0] not in families:
