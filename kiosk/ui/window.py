@@ -21,7 +21,7 @@ from kiosk.ui.stop_bar import StopBar
 from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
-from kiosk.ui.typeface import load_typeface
+from kiosk.ui.typeface import load_fonts
 from kiosk.ui.video.memory import keep_frames_off_the_heap, return_freed_memory
 from kiosk.ui.window_settings import default_language_for
 
@@ -98,7 +98,7 @@ class KioskWindow(QWidget):
             Theme.for_screen(QSize(1920, 1080)),
             settings,
         )
-        self._typeface = load_typeface(bundle)
+        self._fonts = load_fonts(bundle)
         self.setWindowTitle(bundle.model.title.get(self.session.language))
         self.videos_available = videos_available
         self._videos_checked = False  # the video backend is checked on the first visit
@@ -229,7 +229,7 @@ class KioskWindow(QWidget):
         self.history.clear()
         self.ctx.bundle = bundle
         self.ctx.media = MediaService(bundle, self, ready)
-        self._typeface = load_typeface(bundle)
+        self._fonts = load_fonts(bundle)
         if self._theme_for(self.size()) != self.ctx.theme:
             for screen in old_screens:
                 screen.release()  # out of the window: the new stylesheet need not polish it
@@ -366,7 +366,8 @@ class KioskWindow(QWidget):
         self._render_top_bar()
 
     def _theme_for(self, size: QSize) -> Theme:
-        session, typeface = self.session, self._typeface
+        session = self.session
+        typeface = self._fonts.for_language(session.language)
         return Theme.for_screen(
             size,
             session.larger_text,

@@ -56,8 +56,8 @@ def test_the_audit_fails_a_screen_showing_such_a_letter(qtbot, make_window) -> N
 def test_arabic_is_drawn_in_the_font_the_bundle_ships(qtbot, make_window) -> None:
     window = make_window(bundle("arabic"))
     theme = window.ctx.theme
-    assert theme.families == ("Atkinson Hyperlegible", "Noto Naskh Arabic")
-    assert '"Atkinson Hyperlegible", "Noto Naskh Arabic"' in window.styleSheet()
+    assert theme.families == ("Noto Naskh Arabic", "Atkinson Hyperlegible")
+    assert '"Noto Naskh Arabic", "Atkinson Hyperlegible"' in window.styleSheet()
     heading = next(w for w in window.findChildren(QLabel) if w.text() == "عيادة شارع الميناء")
     assert drawn_by("ع", heading.font()) == "Noto Naskh Arabic"  # the bundle's, not DejaVu's
     assert drawn_by("K", heading.font()) == "Atkinson Hyperlegible"
