@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 
 from kiosk.content import LoadedBundle
@@ -74,6 +74,11 @@ class ScreenContext:
     def direction(self) -> Qt.LayoutDirection:
         """Which way the patient's language runs; the window's layout follows it."""
         return language_direction(self.session.language)
+
+    def listed(self, items: list[str]) -> str:
+        """`items` one after another, with the comma of the patient's script (Arabic's "،")."""
+        arabic_script = QLocale(self.session.language).script() == QLocale.Script.ArabicScript
+        return ("، " if arabic_script else ", ").join(items)
 
     def directed_icon(self, name: str, colour: str) -> QIcon:
         """The icon `name` (as drawn for left-to-right text), pointing the way the patient's

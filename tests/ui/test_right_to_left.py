@@ -184,3 +184,14 @@ def test_the_staff_pages_stay_left_to_right(qtbot, arabic) -> None:
     assert window.current_screen.layoutDirection() == LTR
     window.go(Route("cleaning"))  # patients see this one: it speaks their language
     assert window.current_screen.layoutDirection() == RTL
+
+
+def test_lists_take_the_arabic_comma(qtbot, arabic) -> None:
+    window = arabic.window
+    window.go(Route("exercises"))
+    settle()
+    texts = [w.text() for w in window.current_screen.findChildren(QLabel) if w.isVisible()]
+    assert "العضلات: عضلات الأرداف، عضلات البطن" in texts
+    tap(qtbot, window, "English")
+    texts = [w.text() for w in window.current_screen.findChildren(QLabel) if w.isVisible()]
+    assert "Works: Glutes, Belly muscles" in texts

@@ -187,7 +187,7 @@ class ExerciseScreen(Screen):
         instruction.setStyleSheet(f"font-size: {theme.font_px(42)}px;")
         column.addWidget(instruction)
         if workout.step == 0 and exercise.equipment:
-            needs = ", ".join(self.ctx.text(item) for item in exercise.equipment)
+            needs = self.ctx.listed([self.ctx.text(item) for item in exercise.equipment])
             column.addWidget(label(f"{self.ctx.word('you_need')}: {needs}", "muted"))
         row = QHBoxLayout()
         row.setSpacing(theme.px(36))
