@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.content.cases import case_problems, unchecked_results
-from kiosk.content.fonts import family_without_bold
+from kiosk.content.fonts import family_without_bold, read_face, usable_family
 from kiosk.content.icons import unknown_icon_reason
 from kiosk.content.limits import Limits
 from kiosk.content.links import link_problem
@@ -81,6 +81,7 @@ def bundle_warnings(
         found += unchecked_results(bundle.picker, bundle.default_language)
     if root is not None and "fonts" not in missing:
         found += _typeface_without_bold(bundle, root)
+        found += _unusable_family_names(bundle, root)
     found += _emphasis_shown_plain(bundle, missing)
     if not {"stop_guidance", "exercises", "videos"} & missing:
         found += _missing_stop_guidance(bundle)
@@ -108,6 +109,20 @@ def _typeface_without_bold(bundle: Bundle, root: Path) -> list[tuple[Loc, str]]:
         "kiosk's own bold type; add the bold font file to show them in yours"
     )
     return [(("fonts",), message)]
+
+
+def _unusable_family_names(bundle: Bundle, root: Path) -> list[tuple[Loc, str]]:
+    """A font whose family name the kiosk cannot write into its stylesheet is left out."""
+    found = []
+    for index, font in enumerate(bundle.fonts):
+        face = read_face(root.joinpath(*font.file.split("/")))
+        if face is not None and not usable_family(face.family):
+            message = (
+                f"{font.file} names its family {face.family!r}: a quote, brace or semicolon in "
+                "it keeps the kiosk from using it, so its letters are drawn in the next font"
+            )
+            found.append((("fonts", index, "file"), message))
+    return found
 
 
 # Where text is shown without formatting (the top bar, the window title, button words): there

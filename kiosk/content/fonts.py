@@ -3,12 +3,20 @@ belongs to and whether it is bold, so validation can say when a typeface has no 
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 BOLD_WEIGHT = 600  # semi-bold and heavier read as bold on screen
+# A family is named in the kiosk's stylesheet between quotes: these could end the quotes.
+_NOT_IN_A_FAMILY_NAME = re.compile(r'["\\{};\x00-\x1f]')
+
+
+def usable_family(family: str) -> bool:
+    """Whether the kiosk can name `family` in its stylesheet: no quote, brace or semicolon."""
+    return not _NOT_IN_A_FAMILY_NAME.search(family)
 
 
 @dataclass(frozen=True)

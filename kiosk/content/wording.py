@@ -14,6 +14,10 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
     "next": {"en": "Next", "es": "Siguiente"},
     "previous": {"en": "Previous", "es": "Anterior"},
     "language_name": {"en": "English", "es": "Español"},
+    # The one button that stands for the languages when they do not fit in the top bar, and
+    # the title of the chooser it opens (where each language is named by its language_name).
+    "language": {"en": "Language", "es": "Idioma"},
+    "choose_language": {"en": "Choose your language", "es": "Elija su idioma"},
     "larger_text": {"en": "Larger text", "es": "Letra grande"},
     "high_contrast": {"en": "High contrast", "es": "Alto contraste"},
     "step_of": {"en": "Step {n} of {total}", "es": "Paso {n} de {total}"},
@@ -123,6 +127,8 @@ ADDED_LATER = frozenset(
         "cleaning",
         "cleaning_wait",
         "high_contrast",
+        "language",
+        "choose_language",
     }
 )
 

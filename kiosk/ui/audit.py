@@ -8,12 +8,14 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from PySide6 import QtGui
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.content import LoadedBundle
 from kiosk.ui.composition import build_kiosk
+from kiosk.ui.glyphs import undrawable
 from kiosk.ui.screens.base import Route
 from kiosk.ui.screenshots import picker_paths
 from kiosk.ui.window import KioskWindow
@@ -86,18 +88,31 @@ def _cut_by_a_parent(widget: QWidget) -> str | None:
     return None
 
 
-def missing_glyphs(text: str, widget: QWidget) -> str:
-    """The letters of `text` that `widget`'s font, with its fallbacks, has no glyph for."""
-    metrics = QFontMetrics(widget.font())
-    return "".join(
-        sorted(
-            {
-                c
-                for c in text
-                if c.isprintable() and not c.isspace() and not metrics.inFontUcs4(ord(c))
-            }
-        )
-    )
+def shown_texts(window: QWidget) -> Iterator[tuple[str, QFont, bool]]:
+    """Every text `window` shows now, with the font it is drawn in and whether it is rich text:
+    labels, buttons' words, and the words a widget paints itself (a video's caption)."""
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLabel) and widget.text().strip():
+            shape = widget.textFormat()
+            rich = shape == Qt.TextFormat.RichText or (
+                shape == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(widget.text())
+            )
+            yield widget.text(), widget.font(), rich
+        elif isinstance(widget, QAbstractButton) and widget.text().strip():
+            yield widget.text(), widget.font(), False
+        if callable(painted := getattr(widget, "painted_texts", None)):
+            yield from ((text, font, False) for text, font in painted())
+
+
+def missing_glyphs(window: QWidget) -> list[str]:
+    """What `window` shows that no font can draw: each text's undrawable letters, and the text."""
+    return [
+        f"{missing!r} in {text[:40]!r}"
+        for text, font, rich in shown_texts(window)
+        if (missing := undrawable(text, font, rich))
+    ]
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -165,6 +180,9 @@ def screens(window: KioskWindow, bundle: LoadedBundle) -> Iterator[str]:
     yield "home"
     window.go(Route("about"))
     yield "about"
+    if len(model.languages) > 1:
+        window.go(Route("languages"))
+        yield "language chooser"
     window.go(Route("exercises"))
     yield "exercise list"
     for exercise in model.exercises:
@@ -203,16 +221,12 @@ def measure(window: KioskWindow, audit: ScreenAudit) -> ScreenAudit:
     for label in labels:
         if why := clipped_text(label):
             audit.clipped.append(f"{label.text()[:50]!r} ({why})")
-        if missing := missing_glyphs(label.text(), label):
-            audit.missing_glyphs.append(f"{missing!r} in {label.text()[:40]!r}")
         # Only the part on screen: a label below a scrolling page's fold is not drawn.
         box = text_box(label, window)
         measured = drawn_contrast(picture, box) if box.height() >= 8 else None
         if measured is not None:
             audit.lowest_contrast = min(audit.lowest_contrast, measured)
-    for button in buttons:
-        if missing := missing_glyphs(button.text(), button):
-            audit.missing_glyphs.append(f"{missing!r} in {button.text()[:40]!r}")
+    audit.missing_glyphs = missing_glyphs(window)
     return audit
 
 

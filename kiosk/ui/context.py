@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QIcon
 
 from kiosk.content import LoadedBundle
 from kiosk.content.model import Text
 from kiosk.flows.pace import Pace
 from kiosk.settings import Settings
+from kiosk.ui.direction import directed_icon, language_direction
 from kiosk.ui.media import MediaService
 from kiosk.ui.theme import Theme
 
@@ -69,3 +71,18 @@ class ScreenContext:
     def word(self, key: str, **values: object) -> str:
         """The kiosk's own wording for `key`, filled in, in the patient's language."""
         return self.bundle.wording(key, self.session.language).format(**values)
+
+    @property
+    def direction(self) -> Qt.LayoutDirection:
+        """Which way the patient's language runs; the window's layout follows it."""
+        return language_direction(self.session.language)
+
+    def listed(self, items: list[str]) -> str:
+        """`items` one after another, with the comma of the patient's script (Arabic's "،")."""
+        arabic_script = QLocale(self.session.language).script() == QLocale.Script.ArabicScript
+        return ("، " if arabic_script else ", ").join(items)
+
+    def directed_icon(self, name: str, colour: str) -> QIcon:
+        """The icon `name` (as drawn for left-to-right text), pointing the way the patient's
+        language runs: an arrow onward points left in Arabic."""
+        return self.media.icon(directed_icon(name, self.direction), colour)

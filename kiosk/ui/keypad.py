@@ -27,6 +27,7 @@ RING_FOLLOW_MS = 100  # the ring follows its control as pages scroll and re-lay 
 # Outer yellow and inner black bands: the ring shows on light, dark and coloured controls.
 RING_COLOURS = ("#ffd400", "#000000")
 RING_WIDTH = 12  # px at 1080p, the two bands together
+_REVERSED = {"next": "previous", "previous": "next"}
 
 
 def parse_keymap(entries: Iterable[str]) -> dict[int, str]:
@@ -138,9 +139,18 @@ class KeypadNavigator(QObject):
             )
             if ours:
                 self.window.idle.touched()  # a key taken here never reaches the idle watcher
-                self.act(self.keymap[event.key()])
+                self.act(self._action(event.key()))
                 return True
         return False
+
+    def _action(self, key: int) -> str:
+        """The action `key` is mapped to; Left and Right follow the screen, so in a mirrored
+        (right-to-left) window Left moves on and Right moves back."""
+        action = self.keymap[key]
+        mirrored = self.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        if mirrored and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return _REVERSED.get(action, action)
+        return action
 
     # --- Actions -------------------------------------------------------------------------
 
@@ -159,7 +169,8 @@ class KeypadNavigator(QObject):
             QTimer.singleShot(0, self, self._keep_focus)
 
     def controls(self) -> list[QAbstractButton]:
-        """The page's controls in reading order: the top bar, then the screen."""
+        """The page's controls in reading order, the top bar first, then the screen: row by
+        row, and along each row the way the patient's language reads."""
         window = self.window
         found = [
             button
@@ -168,9 +179,11 @@ class KeypadNavigator(QObject):
             if button.isVisibleTo(window) and button.isEnabled() and button.accessibleName()
         ]
 
+        mirrored = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
         def place(button: QAbstractButton) -> tuple[int, int]:
             corner = button.mapTo(window, QPoint(0, 0))
-            return corner.y(), corner.x()
+            return corner.y(), -(corner.x() + button.width()) if mirrored else corner.x()
 
         top_bar = [b for b in found if window.top_bar.isAncestorOf(b)]
         screen = [b for b in found if b not in top_bar]

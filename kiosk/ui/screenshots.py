@@ -83,11 +83,21 @@ def capture_all(
     window.resize(*size)
     window.show()
     camera = Camera(window, folder)
+    walk_all(kiosk, camera, language)
+    window.close()
+    return camera.taken
+
+
+def walk_all(kiosk: Kiosk, camera: Camera, language: str | None) -> None:
+    """Show every screen and state of the kiosk's bundle in turn (in `language`, or the
+    bundle's own), handing each to `camera`: the screenshots, and the tests that look at
+    every screen."""
+    window = kiosk.window
     camera.settle()
     if language:
         window.session.set_language(language)
         window.session.default_language = language  # so the attract screen speaks it too
-    model = bundle.model
+    model = window.ctx.bundle.model
     camera.visit(Route("attract"), "attract")
     for number in range(2, len(model.attract.slides) + 1):
         window.current_screen.slide_index = number - 1
@@ -109,14 +119,14 @@ def capture_all(
     for article in model.articles:
         camera.visit(Route("article", article.id), f"article-{article.id}")
     camera.visit(Route("about"), "about")
+    if len(model.languages) > 1:
+        camera.visit(Route("languages"), "language-chooser")
     window.session.set_larger_text(True)
     camera.visit(Route("home"), "home-larger-text")
     camera.visit(Route("article", model.articles[0].id), "article-larger-text")
     camera.visit(longest_titled(model, window.session.language), "long-title-larger-text")
     window.session.set_larger_text(False)
     _capture_access(kiosk, camera)
-    window.close()
-    return camera.taken
 
 
 def _capture_access(kiosk: Kiosk, camera: Camera) -> None:

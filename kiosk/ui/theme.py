@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont
 
 from kiosk.ui.tokens import Radius, Size, Space, Stroke, Type
 
@@ -82,6 +83,9 @@ class Theme:
     # otherwise smear the regular one ("synthetic bold"), which reads thin at large sizes.
     bold_family: str = ""
     high_contrast: bool = False
+    # The bundle's other font families, in its order: a letter the typeface lacks is drawn in
+    # the first of these that has it, and only then in a font of the system's choosing.
+    fallback_families: tuple[str, ...] = ()
 
     @classmethod
     def for_screen(
@@ -91,12 +95,20 @@ class Theme:
         font_family: str = "",
         bold_family: str = "",
         high_contrast: bool = False,
+        fallback_families: tuple[str, ...] = (),
     ) -> Theme:
         """A theme for a window of `size`: 1080p is 1.0, landscape or portrait alike."""
         short, long = sorted((size.width(), size.height()))
         scale = min(short / DESIGN_HEIGHT, long / (DESIGN_HEIGHT * 16 / 9))
         family = font_family or "sans-serif"
-        return cls(max(0.7, min(scale, 2.2)), larger_text, family, bold_family, high_contrast)
+        return cls(
+            max(0.7, min(scale, 2.2)),
+            larger_text,
+            family,
+            bold_family,
+            high_contrast,
+            fallback_families,
+        )
 
     @property
     def colours(self) -> dict[str, str]:
@@ -109,10 +121,29 @@ class Theme:
         return self.bold_family or self.font_family
 
     @property
+    def families(self) -> tuple[str, ...]:
+        """The families regular text is drawn in, in fallback order."""
+        return (self.font_family, *self.fallback_families)
+
+    @property
+    def bold_families(self) -> tuple[str, ...]:
+        """The families bold text is drawn in, in fallback order."""
+        return (self.bold_family, *self.fallback_families) if self.bold_family else self.families
+
+    @property
     def bold_css(self) -> str:
         """Stylesheet declarations for bold text, in a family that has a real bold face."""
-        family = f' font-family: "{self.bold_family}";' if self.bold_family else ""
+        family = f" font-family: {_css_families(self.bold_families)};" if self.bold_family else ""
         return f"font-weight: bold;{family}"
+
+    def font(self, pixel_size: int, bold: bool = False) -> QFont:
+        """The font the stylesheet gives text of this size, for measuring it before it is
+        shown: the same families in the same fallback order."""
+        font = QFont()
+        font.setFamilies(list(self.bold_families if bold else self.families))
+        font.setPixelSize(pixel_size)
+        font.setBold(bold)
+        return font
 
     def px(self, at_1080p: float) -> int:
         """A length in pixels for this screen."""
@@ -141,11 +172,11 @@ class Theme:
 
     def stylesheet(self) -> str:
         """The one stylesheet for the whole kiosk."""
-        c, bold = self.colours, self.bold_css
+        c, bold, families = self.colours, self.bold_css, _css_families(self.families)
         return f"""
         QWidget {{
             background: {c["background"]}; color: {c["text"]};
-            font-family: "{self.font_family}"; font-size: {self.font_px(Type.BODY)}px;
+            font-family: {families}; font-size: {self.font_px(Type.BODY)}px;
         }}
         QLabel {{ background: transparent; }}
         QLabel[role="title"] {{ font-size: {self.font_px(Type.TITLE)}px; {bold} }}
@@ -205,13 +236,13 @@ class Theme:
         }}
         QPushButton[role="tile"] QLabel[role="caption"] {{
             font-size: {self.font_px(Type.SMALL)}px; font-weight: normal;
-            font-family: "{self.font_family}";
+            font-family: {families};
         }}
         QPushButton[role="card"] QLabel[role="heading"] {{
             font-size: {self.font_px(Type.HEADING)}px; {bold}
         }}
         QPushButton[role="card"] QLabel {{
-            font-weight: normal; font-family: "{self.font_family}";
+            font-weight: normal; font-family: {families};
         }}
         QPushButton[role="card"] {{
             text-align: left; border: {self.px(Stroke.THIN)}px solid {c["border"]};
@@ -223,3 +254,8 @@ class Theme:
         QScrollBar::handle:vertical {{ background: {c["border"]};
         border-radius: {self.px(Radius.SMALL)}px; }}
         """
+
+
+def _css_families(families: tuple[str, ...]) -> str:
+    """A stylesheet's font-family list: Qt falls back along it letter by letter."""
+    return ", ".join(f'"{family}"' for family in families)

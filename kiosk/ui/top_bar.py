@@ -17,6 +17,7 @@ class TopBar(QWidget):
 
     back = Signal()
     home = Signal()
+    choose_language = Signal()  # the Language button: the bundle's languages did not fit
 
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
@@ -37,8 +38,9 @@ class TopBar(QWidget):
         """Rebuild the bar for the current screen; in portrait the title gets its own row.
 
         When the buttons' words do not fit in `width`, they give way to icons and language
-        codes; their accessible names stay whole. A title too long for two lines beside the
-        buttons gets its own row too, where it wraps whole: the full title always shows."""
+        codes; their accessible names stay whole. When even the codes do not fit, one Language
+        button stands for them all. A title too long for two lines beside the buttons gets its
+        own row too, where it wraps whole: the full title always shows."""
         self._last = (title, show_back, show_home, portrait, width)
         clear_layout(self.column)
         self.row = QHBoxLayout()
@@ -47,18 +49,9 @@ class TopBar(QWidget):
         margin, spacing = theme.px(Space.XXL), theme.px(Space.L)
         self.column.setContentsMargins(margin, theme.px(Space.L), margin, theme.px(Space.XXS))
         self.row.setSpacing(spacing)
-        left = [self._icon_button("back", "mdi6.arrow-left", self.back)] if show_back else []
-        if show_home:
-            left.append(self._icon_button("home", "mdi6.home", self.home))
-        right = self._settings_buttons()
-        for widget in left + right:
-            widget.setParent(self)  # so the window's stylesheet sizes it before we measure
-            widget.ensurePolished()
-        title_room = 0 if portrait else width // 4
-        needed = sum(b.sizeHint().width() + spacing for b in left + right) + 2 * margin
-        if needed + title_room > width:
-            for widget in left + right:
-                _compact(widget)
+        # In landscape the title keeps a quarter of the width beside the buttons, and a gap.
+        title_room = 0 if portrait else width // 4 + spacing
+        left, right = self._buttons(show_back, show_home, width - title_room - 2 * margin)
         heading = TitleLabel(plain(title))
         heading.setParent(self)
         heading.ensurePolished()
@@ -86,10 +79,42 @@ class TopBar(QWidget):
     def _title_overflowed(self) -> None:
         QTimer.singleShot(0, self, lambda: self.render(*self._last, own_row=True))
 
-    def _settings_buttons(self) -> list[QPushButton]:
-        """One button per language (when there are several), larger text and high contrast."""
-        languages = self.ctx.bundle.model.languages
-        buttons = [self._language_button(lang) for lang in languages] if len(languages) > 1 else []
+    def _buttons(
+        self, show_back: bool, show_home: bool, room: int
+    ) -> tuple[list[QPushButton], list[QPushButton]]:
+        """The buttons before and after the title, in the first way that fits in `room`:
+        with words, as icons and codes, then with one Language button for the languages."""
+        several = len(self.ctx.bundle.model.languages) > 1
+        ways = [(chooser, compact) for chooser in (False, True) for compact in (False, True)]
+        ways = ways if several else ways[:2]
+        for chooser, compact in ways:
+            left = [self._icon_button("back", "mdi6.arrow-left", self.back)] if show_back else []
+            if show_home:
+                left.append(self._icon_button("home", "mdi6.home", self.home))
+            right = self._settings_buttons(several, chooser)
+            for widget in left + right:
+                widget.setParent(self)  # so the window's stylesheet sizes it before we measure
+                widget.ensurePolished()
+                if compact:
+                    _compact(widget)
+            gaps = self.row.spacing() * (len(left + right) - 1)
+            needed = sum(b.sizeHint().width() for b in left + right) + gaps
+            if needed <= room or (chooser, compact) == ways[-1]:
+                return left, right
+            for widget in left + right:
+                widget.setParent(None)
+                widget.deleteLater()
+        raise AssertionError("the last way is always taken")
+
+    def _settings_buttons(self, several: bool, chooser: bool) -> list[QPushButton]:
+        """One button per language (when there are several) or the Language button, then
+        larger text and high contrast."""
+        if chooser:
+            buttons = [self._icon_button("language", "mdi6.translate", self.choose_language)]
+        elif several:
+            buttons = [self._language_button(lang) for lang in self.ctx.bundle.model.languages]
+        else:
+            buttons = []
         larger = self._icon_button("larger_text", "mdi6.format-size", None)
         larger.setCheckable(True)
         larger.setChecked(self.ctx.session.larger_text)
@@ -103,7 +128,7 @@ class TopBar(QWidget):
     def _icon_button(self, wording_key: str, icon: str, signal) -> QPushButton:
         widget = button(
             self.ctx.word(wording_key),
-            icon=self.ctx.media.icon(icon, self.ctx.theme.colours["primary"]),
+            icon=self.ctx.directed_icon(icon, self.ctx.theme.colours["primary"]),
         )
         size = self.ctx.theme.px(Size.ICON)
         widget.setIconSize(QSize(size, size))

@@ -114,15 +114,34 @@ def list_card(
     return widget
 
 
+class ScrollColumn(QWidget):
+    """A scrolling page's column, kept `room` px clear of the scroll bar: on the right, or on
+    the left when the page is mirrored (layout margins are not mirrored by Qt)."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self._room = room
+        self.column = QVBoxLayout(self)
+        self._keep_room()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._keep_room()
+        super().changeEvent(event)
+
+    def _keep_room(self) -> None:
+        mirrored = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        left, right = (self._room, 0) if mirrored else (0, self._room)
+        self.column.setContentsMargins(left, 0, right, 0)
+
+
 def vertical_list(widgets: list[QWidget], spacing: int) -> QWidget:
-    """Widgets one under another, pushed to the top, with room for a finger on the right."""
-    holder = QWidget()
-    column = QVBoxLayout(holder)
-    column.setContentsMargins(0, 0, spacing // 2, 0)
-    column.setSpacing(spacing)
+    """Widgets one under another, pushed to the top, with room for a finger by the scroll bar."""
+    holder = ScrollColumn(spacing // 2)
+    holder.column.setSpacing(spacing)
     for widget in widgets:
-        column.addWidget(widget)
-    column.addStretch(1)
+        holder.column.addWidget(widget)
+    holder.column.addStretch(1)
     return holder
 
 
@@ -196,13 +215,17 @@ def clear_layout(layout: QLayout, detach: bool = False) -> None:
 
 
 class SwipeDetector(QObject):
-    """Emits left/right when a finger (or mouse) drags across a widget far enough."""
+    """Emits onward/backward when a finger (or mouse) drags across a widget far enough.
 
-    swiped_left = Signal()
-    swiped_right = Signal()
+    Onward is a drag against the reading direction, as a page is turned: to the left in
+    English, to the right in Arabic (the target's layout direction, read at each swipe)."""
+
+    swiped_onward = Signal()
+    swiped_backward = Signal()
 
     def __init__(self, target: QWidget, min_distance: int) -> None:
         super().__init__(target)
+        self._target = target
         self._start: QPoint | None = None
         self._min_distance = min_distance
         target.installEventFilter(self)
@@ -215,6 +238,9 @@ class SwipeDetector(QObject):
             delta = event.position().toPoint() - self._start
             self._start = None
             if abs(delta.x()) >= self._min_distance and abs(delta.x()) > 2 * abs(delta.y()):
-                (self.swiped_left if delta.x() < 0 else self.swiped_right).emit()
+                leftward = delta.x() < 0
+                if self._target.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                    leftward = not leftward
+                (self.swiped_onward if leftward else self.swiped_backward).emit()
                 return True
         return False

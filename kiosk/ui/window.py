@@ -6,12 +6,11 @@ import importlib
 import logging
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QResizeEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import LoadedBundle
-from kiosk.content.fonts import family_without_bold
 from kiosk.flows.pace import Pace
 from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext, Session
@@ -20,9 +19,10 @@ from kiosk.ui.media import MediaService
 from kiosk.ui.reset_warning import WarnedReset
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.stop_bar import StopBar
-from kiosk.ui.theme import KIOSK_BOLD_FAMILY, Theme
+from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
+from kiosk.ui.typeface import load_fonts
 from kiosk.ui.video.memory import keep_frames_off_the_heap, return_freed_memory
 from kiosk.ui.window_settings import default_language_for
 
@@ -48,6 +48,7 @@ SCREEN_CLASSES = {
     "staff-pin": "kiosk.ui.staff.pin_pad:PinPadScreen",
     "staff": "kiosk.ui.staff.panel:StaffPanelScreen",
     "cleaning": "kiosk.ui.staff.cleaning:CleaningScreen",
+    "languages": "kiosk.ui.screens.languages:LanguageScreen",
 }
 
 
@@ -100,7 +101,7 @@ class KioskWindow(QWidget):
             settings,
             pace or Pace(),
         )
-        self._font_family, self._bold_family = _load_fonts(bundle)
+        self._fonts = load_fonts(bundle)
         self.setWindowTitle(bundle.model.title.get(self.session.language))
         self.videos_available = videos_available
         self._videos_checked = False  # the video backend is checked on the first visit
@@ -111,6 +112,7 @@ class KioskWindow(QWidget):
         self.top_bar = TopBar(self.ctx)
         self.top_bar.back.connect(self.back)
         self.top_bar.home.connect(self.home)
+        self.top_bar.choose_language.connect(self.choose_language)
         self.stack = QStackedWidget()
         self.stop_bar = StopBar(self.ctx)
         self.stop_bar.pressed.connect(self.stop_hurts)
@@ -164,6 +166,11 @@ class KioskWindow(QWidget):
 
     def home(self) -> None:
         self.go(Route("home"))
+
+    def choose_language(self) -> None:
+        """The language chooser, over the screen the patient is on (Back returns to it)."""
+        if self.route.screen != "languages":
+            self.go(Route("languages"))
 
     def stop_hurts(self) -> None:
         """ "Stop — this hurts": every timer and the video stop now, then the guidance."""
@@ -225,7 +232,7 @@ class KioskWindow(QWidget):
         self.history.clear()
         self.ctx.bundle = bundle
         self.ctx.media = MediaService(bundle, self, ready)
-        self._font_family, self._bold_family = _load_fonts(bundle)
+        self._fonts = load_fonts(bundle)
         if self._theme_for(self.size()) != self.ctx.theme:
             for screen in old_screens:
                 screen.release()  # out of the window: the new stylesheet need not polish it
@@ -303,6 +310,8 @@ class KioskWindow(QWidget):
                 screen = screen_class(name)(self.ctx, self.videos_available)
             else:
                 screen = screen_class(name)(self.ctx)
+            if not screen.follows_patient_language:
+                screen.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # not mirrored
             screen.navigate.connect(self.go)
             screen.go_back.connect(self.back)
             screen.go_home.connect(self.home)
@@ -361,11 +370,19 @@ class KioskWindow(QWidget):
 
     def _theme_for(self, size: QSize) -> Theme:
         session = self.session
+        typeface = self._fonts.for_language(session.language)
         return Theme.for_screen(
-            size, session.larger_text, self._font_family, self._bold_family, session.high_contrast
+            size,
+            session.larger_text,
+            typeface.family,
+            typeface.bold_family,
+            session.high_contrast,
+            typeface.fallbacks,
         )
 
     def _apply_theme(self, size: QSize) -> None:
+        # Mirrored for a right-to-left language: Qt flips the layouts, alignment and bars.
+        self.setLayoutDirection(self.ctx.direction)
         theme = self._theme_for(size)
         self._shape = (theme, size.height() > size.width())
         if theme != self.ctx.theme or not self.styleSheet():
@@ -391,24 +408,3 @@ class KioskWindow(QWidget):
 def _delete_all(widgets: list[QWidget]) -> None:
     for widget in widgets:
         widget.deleteLater()
-
-
-def _load_fonts(bundle: LoadedBundle) -> tuple[str, str]:
-    """Register the bundle's fonts; the family of the first one is the kiosk's typeface.
-
-    Also returns the family bold text is drawn in when that typeface has no bold face ("" when
-    it has one): the system's sans-serif, which has a real bold and covers the scripts a
-    bundle may use (Vietnamese marks too), rather than Qt smearing the regular face."""
-    family = ""
-    paths = [bundle.media_path(font.file) for font in bundle.model.fonts]
-    for path in paths:
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if not families:
-            log.warning("font %s could not be loaded; using the system font", path.name)
-            continue
-        family = family or families[0]
-    if not family or family_without_bold(paths) is None:
-        return family, ""
-    log.info("typeface %s has no bold face; bold text uses the system's", family)
-    return family, KIOSK_BOLD_FAMILY

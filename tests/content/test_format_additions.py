@@ -13,7 +13,7 @@ import pytest
 from kiosk.content import BundleInvalid, load_bundle
 from kiosk.content.fonts import read_face
 from kiosk.content.loader import inspect_bundle
-from tests.helpers.corpus import edit_json
+from tests.helpers.corpus import edit_json, font_named
 from tests.helpers.places import REPO_ROOT
 
 FONTS = REPO_ROOT / "assets" / "fonts"
@@ -153,3 +153,20 @@ def test_bundle_json_as_written_today_stays_valid() -> None:
     assert "greeting" not in data["home"]
     assert all("icon" not in slide for slide in data["attract"]["slides"])
     load_bundle(REPO_ROOT / "tests" / "bundles" / "small")
+
+
+def test_a_family_name_the_stylesheet_cannot_hold_is_warned_about(small_bundle: Path) -> None:
+    shutil.copytree(FONTS, small_bundle / "fonts")
+    font_named(
+        FONTS / "AtkinsonHyperlegible-Regular.ttf",
+        small_bundle / "fonts" / "Odd.ttf",
+        "Hyperlegible",
+        'Hyper"egible',
+    )
+    odd = {"file": "fonts/Odd.ttf", "licence": "fonts/OFL.txt"}
+    edit_json(lambda data: data.update(fonts=[odd]))(small_bundle)
+    warnings = [str(w) for w in load_bundle(small_bundle).warnings]  # valid: it is left out
+    assert any(
+        "fonts[0].file: fonts/Odd.ttf names its family 'Atkinson Hyper\"egible'" in w
+        for w in warnings
+    ), warnings

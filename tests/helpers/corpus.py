@@ -394,3 +394,12 @@ def edit_manifest(folder: Path, change: Callable[[dict], None]) -> Path:
     change(data)
     manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return folder
+
+
+def font_named(source: Path, target: Path, old: str, new: str) -> Path:
+    """A copy of the font `source` whose family name has `old` replaced by `new` (same length)."""
+    data = source.read_bytes()
+    for encoding in ("utf-16-be", "latin-1"):  # the Windows and the Mac name records
+        data = data.replace(old.encode(encoding), new.encode(encoding))
+    target.write_bytes(data)
+    return target

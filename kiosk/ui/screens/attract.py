@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.content.model import Bundle, MediaRef, Slide
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.direction import in_direction
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.tokens import Radius, Size, Space, Type
@@ -108,7 +109,10 @@ class AttractScreen(Screen):
     def _dots(self, count: int) -> QLabel:
         """Where the loop is: one filled dot among hollow ones."""
         current = self.slide_index % count
-        dots = label(" ".join("●" if i == current else "○" for i in range(count)), "muted")
+        marks = " ".join("●" if i == current else "○" for i in range(count))
+        dots = label(
+            in_direction(marks, self.ctx.direction), "muted"
+        )  # first on the right in Arabic
         dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return dots
 

@@ -45,6 +45,9 @@ class Screen(QWidget):
     # which all re-render every screen when they change (home, the lists): shown again, such
     # a screen keeps what it built instead of building it all over.
     keeps_widgets: ClassVar[bool] = False
+    # False for the staff's pages, in English whatever the patient chose: they are never
+    # mirrored for a right-to-left language.
+    follows_patient_language: ClassVar[bool] = True
 
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
@@ -112,7 +115,7 @@ class Screen(QWidget):
     def link_buttons(self, links: list[Link]) -> list[QPushButton]:
         """A button for each link onward; validation made sure each one has words."""
         buttons = []
-        arrow = self.ctx.media.icon("mdi6.arrow-right", self.ctx.theme.colours["primary"])
+        arrow = self.ctx.directed_icon("mdi6.arrow-right", self.ctx.theme.colours["primary"])
         for link in links:
             words = link_label(self.ctx.bundle.model, link)
             if words is None:

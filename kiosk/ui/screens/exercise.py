@@ -13,6 +13,7 @@ from kiosk.content.take_home import take_home_address
 from kiosk.flows.workout import Tick, Workout
 from kiosk.ui.chime import Chime
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.direction import opposite
 from kiosk.ui.screens import exercise_parts as parts
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.screens.exercises import exercises_for
@@ -36,8 +37,8 @@ class ExerciseScreen(Screen):
         self.chime = Chime(self)
         self.sound_on = False
         swipe = SwipeDetector(self, ctx.theme.px(Size.SWIPE))
-        swipe.swiped_left.connect(self.next_step)
-        swipe.swiped_right.connect(self.previous_step)
+        swipe.swiped_onward.connect(self.next_step)
+        swipe.swiped_backward.connect(self.previous_step)
         self._forget_widgets()
 
     def set_second_ms(self, milliseconds: int) -> None:
@@ -112,11 +113,11 @@ class ExerciseScreen(Screen):
     # --- What the patient does ---------------------------------------------------------------
 
     def next_step(self) -> None:
-        """Next (or swipe left): the next step, or the finish card after the last."""
+        """Next (or a swipe onward): the next step, or the finish card after the last."""
         self._change(self.workout.next)
 
     def previous_step(self) -> None:
-        """Previous (or swipe right): the step before."""
+        """Previous (or a swipe backward): the step before."""
         self._change(self.workout.previous)
 
     def tap_hold(self) -> None:
@@ -189,7 +190,7 @@ class ExerciseScreen(Screen):
         instruction.setStyleSheet(f"font-size: {theme.font_px(Type.LARGE)}px;")
         column.addWidget(instruction)
         if workout.step == 0 and exercise.equipment:
-            needs = ", ".join(self.ctx.text(item) for item in exercise.equipment)
+            needs = self.ctx.listed([self.ctx.text(item) for item in exercise.equipment])
             column.addWidget(label(f"{self.ctx.word('you_need')}: {needs}", "muted"))
         row = QHBoxLayout()
         row.setSpacing(theme.px(Space.XL))
@@ -261,8 +262,8 @@ class ExerciseScreen(Screen):
         where.setAlignment(Qt.AlignmentFlag.AlignCenter)
         key, icon = ("finish", "mdi6.check") if workout.last_step else ("next", "mdi6.arrow-right")
         following = parts.icon_button(self.ctx, key, icon, "primary")
-        # Right to left puts the arrow after the word, pointing the way the patient goes.
-        following.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # Laid out against the reading direction: the arrow after the word, pointing onward.
+        following.setLayoutDirection(opposite(self.ctx.direction))
         following.clicked.connect(self.next_step)
         row.addWidget(previous)
         row.addWidget(where, 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -65,10 +65,8 @@ def _hold_width(ctx: ScreenContext, hint: str) -> int:
     Wrapped labels do not widen a layout by themselves, and the width must not jump as the
     words change from "start" to "pause"."""
     theme = ctx.theme
-    hint_font, action_font = QFont(theme.font_family), QFont(theme.bold_font_family)
-    hint_font.setPixelSize(theme.font_px(Type.SMALL))
-    action_font.setPixelSize(theme.font_px(Type.BODY))
-    action_font.setBold(True)
+    hint_font = theme.font(theme.font_px(Type.SMALL))
+    action_font = theme.font(theme.font_px(Type.BODY), True)
     measure = QFontMetrics(action_font).horizontalAdvance
     actions = [ctx.word(key) for key in HOLD_ACTIONS]
     widest = max(
@@ -111,9 +109,10 @@ def big_number(ctx: ScreenContext, seconds: int, name: str) -> QLabel:
 
 
 def icon_button(ctx: ScreenContext, wording_key: str, icon: str, role: str = "") -> QPushButton:
-    """A button with an icon before its words, named by its words."""
+    """A button with an icon before its words, named by its words; an arrow in `icon` points
+    the way the patient's language runs."""
     colour = ctx.theme.colours["on_primary"] if role == "primary" else ctx.theme.colours["primary"]
-    widget = button(ctx.word(wording_key), role, ctx.media.icon(icon, colour))
+    widget = button(ctx.word(wording_key), role, ctx.directed_icon(icon, colour))
     size = ctx.theme.px(Size.ICON)
     widget.setIconSize(QSize(size, size))
     return widget

@@ -43,7 +43,7 @@ class ExerciseListScreen(Screen):
         self.root.addWidget(self.scroll_page(vertical_list(cards, self.ctx.theme.px(Space.L))), 1)
 
     def _texts(self, exercise: Exercise) -> list[tuple[str, str]]:
-        muscles = ", ".join(self.ctx.text(m) for m in exercise.muscles)
+        muscles = self.ctx.listed([self.ctx.text(m) for m in exercise.muscles])
         texts = [
             (self.ctx.text(exercise.title), "heading"),
             (self.ctx.text(exercise.summary), ""),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Question, Result
 from kiosk.flows.picker_path import PickerPath
+from kiosk.ui.direction import in_direction
 from kiosk.ui.rich_text import inline_html
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.tokens import Radius, Size, Space, Stroke, Type
-from kiosk.ui.widgets import ContentButton, button, card, label
+from kiosk.ui.widgets import ContentButton, ScrollColumn, button, card, label
 
 # Each outcome's icon, and the colour names of its background and text; caution is calm
 # (light, with a border), unlike the red flag, so "ask us first" does not read as an emergency.
@@ -143,9 +144,7 @@ class PickerScreen(Screen):
         """The largest size, down to body size, at which every answer fits in three lines."""
         theme = self.ctx.theme
         body, largest = theme.font_px(Type.BODY), theme.font_px(ANSWER_PX)
-        font = QFont(self.font())
-        font.setFamily(theme.bold_font_family)
-        font.setBold(True)
+        font = theme.font(largest, bold=True)
         for size in range(largest, body - 1, -1):
             font.setPixelSize(size)
             metrics = QFontMetrics(font)
@@ -159,9 +158,8 @@ class PickerScreen(Screen):
 
     def _build_result(self, result: Result) -> None:
         self.root.addWidget(self._result_banner(result))
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, self.ctx.theme.px(Space.XS), 0)
+        holder = ScrollColumn(self.ctx.theme.px(Space.XS))
+        column = holder.column
         column.setSpacing(self.ctx.theme.px(Space.L))
         if result.what_to_do:
             column.addWidget(self._steps_card(result))
@@ -179,7 +177,8 @@ class PickerScreen(Screen):
         for number, step in enumerate(result.what_to_do, 1):
             row = QHBoxLayout()
             row.setSpacing(self.ctx.theme.px(Space.L))
-            row.addWidget(label(f"{number}.", "heading", wrap=False), 0, Qt.AlignmentFlag.AlignTop)
+            marker = label(in_direction(f"{number}.", self.ctx.direction), "heading", wrap=False)
+            row.addWidget(marker, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(label(inline_html(self.ctx.text(step)), rich=True), 1)
             body.addLayout(row)
         return frame

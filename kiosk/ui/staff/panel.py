@@ -41,6 +41,8 @@ EXIT_QUESTION = (
 class StaffPanelScreen(Screen):
     """Content, Install, Settings, Usage and Volume; closes itself after an idle spell."""
 
+    follows_patient_language = False
+
     def __init__(self, ctx: ScreenContext, access: StaffAccess) -> None:
         super().__init__(ctx)
         self.access = access

@@ -45,6 +45,8 @@ KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK")
 class PinPadScreen(Screen):
     """Checks the staff PIN (or sets the first one) and opens the staff panel."""
 
+    follows_patient_language = False
+
     def __init__(self, ctx: ScreenContext, access: StaffAccess) -> None:
         super().__init__(ctx)
         self.access = access  # the PIN's wrong-try counter lives there, across visits

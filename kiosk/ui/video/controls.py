@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.context import ScreenContext
+from kiosk.ui.direction import opposite
 from kiosk.ui.tokens import Radius, Size, Space
 from kiosk.ui.widgets import button, label
 
@@ -61,7 +62,8 @@ class PlayerControls(QWidget):
         self.previous_button = self._button(ctx.word("previous_video"), "", "mdi6.skip-previous")
         self.previous_button.clicked.connect(self.previous)
         self.next_button = self._button(ctx.word("next_video"), "", "mdi6.skip-next")
-        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after text
+        # Laid out against the reading direction: the icon after the words, pointing onward.
+        self.next_button.setLayoutDirection(opposite(ctx.direction))
         self.next_button.clicked.connect(self.next)
         self.captions = self._button(ctx.word("captions"), "", "mdi6.closed-caption")
         self.captions.setCheckable(True)
@@ -189,7 +191,7 @@ class PlayerControls(QWidget):
         widget = button(text, role)
         widget.setIconSize(QSize(self.ctx.theme.px(Size.ICON), self.ctx.theme.px(Size.ICON)))
         if icon:
-            widget.setIcon(self.ctx.media.icon(icon, self.ctx.theme.colours["primary"]))
+            widget.setIcon(self.ctx.directed_icon(icon, self.ctx.theme.colours["primary"]))
         return widget
 
     def _set_face(self, widget: QPushButton, text: str, icon: str, colour: str) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.model import Video
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.tokens import Size, Space, Stroke
-from kiosk.ui.widgets import ContentButton, label, picture, scroll_page
+from kiosk.ui.widgets import ContentButton, ScrollColumn, label, picture, scroll_page
 
 
 class Playlist(QWidget):
@@ -28,9 +28,8 @@ class Playlist(QWidget):
         super().__init__(parent)
         self._ctx, self._stacked = ctx, stacked
         spacing = ctx.theme.px(Space.M)
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, spacing, 0)  # room for the scroll bar
+        holder = ScrollColumn(spacing)
+        column = holder.column
         column.setSpacing(spacing)
         self._entries = [self._entry(index, video) for index, video in enumerate(videos)]
         for entry in self._entries:

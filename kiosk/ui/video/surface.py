@@ -65,8 +65,16 @@ class VideoSurface(QWidget):
         self.message, self._icon = text, icon
         self.update()
 
+    def painted_texts(self) -> list[tuple[str, QFont]]:
+        """The words this widget paints itself, with their font (for the audit's glyph check)."""
+        shown = [self.message] if self.message else [self.caption] if self.caption else []
+        return [(text, self._font(self.caption_px)) for text in shown]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        # A painter starts left to right whatever the widget's direction: captions in Arabic
+        # need it right to left, or their full stop lands at the wrong end.
+        painter.setLayoutDirection(self.layoutDirection())
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), STAGE)
