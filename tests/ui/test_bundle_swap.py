@@ -17,6 +17,8 @@ from tests.helpers.driving import tap
 from tests.helpers.places import SMALL_BUNDLE
 from tests.helpers.staff import bundle_version as copy_with_version
 
+WAIT_MS = 30_000  # an install copies and validates a bundle: seconds on a loaded machine
+
 
 def bundle_version(tmp_path: Path, version: str, title: str) -> Path:
     """A copy of the small bundle with another version and title, in its own folder."""
@@ -35,11 +37,11 @@ def test_new_bundle_waits_for_a_quiet_moment(qtbot, kiosk, tmp_path) -> None:
     window = kiosk.window
     service = kiosk.services.bundles
     window.home()
-    with qtbot.waitSignal(service.installed, timeout=10000):
+    with qtbot.waitSignal(service.installed, timeout=WAIT_MS):
         service.install(bundle_version(tmp_path, "3.0", "Version three"))
     service.check_untouched_attract()  # what the kiosk's timer runs: not on attract, no swap
     assert window.ctx.bundle.model.version == "2.1"  # a patient is using it
-    with qtbot.waitSignal(service.swapped, timeout=10000):
+    with qtbot.waitSignal(service.swapped, timeout=WAIT_MS):
         window.reset_to_attract()
     assert window.ctx.bundle.model.version == "3.0"
     assert window.route == Route("attract")
@@ -56,7 +58,7 @@ def test_an_untouched_attract_screen_takes_a_new_bundle_by_itself(qtbot, kiosk, 
     service = kiosk.services.bundles
     assert window.route == Route("attract")
     service.quiet_on_attract_s = 1.0
-    with qtbot.waitSignal(service.installed, timeout=10000):
+    with qtbot.waitSignal(service.installed, timeout=WAIT_MS):
         service.install(bundle_version(tmp_path, "3.0", "Version three"))
     assert window.ctx.bundle.model.version == "2.1"  # installed, not yet shown
     with qtbot.waitSignal(service.swapped, timeout=15000):
@@ -69,7 +71,7 @@ def test_a_touch_on_attract_keeps_the_new_bundle_waiting(qtbot, kiosk, tmp_path)
     window = kiosk.window
     service = kiosk.services.bundles
     service.quiet_on_attract_s = 3600.0  # as if someone had just touched the screen
-    with qtbot.waitSignal(service.installed, timeout=10000):
+    with qtbot.waitSignal(service.installed, timeout=WAIT_MS):
         service.install(bundle_version(tmp_path, "3.0", "Version three"))
     for _ in range(2):
         service.check_untouched_attract()  # what the service's timer runs every few seconds
@@ -95,7 +97,7 @@ def test_refused_bundle_changes_nothing(qtbot, kiosk, tmp_path) -> None:
     broken = bundle_version(tmp_path, "4.0", "Broken")
     (broken / "clips" / "blue-clip.mp4").write_bytes(b"not a video")
     window.home()
-    with qtbot.waitSignal(service.refused, timeout=10000) as refused:
+    with qtbot.waitSignal(service.refused, timeout=WAIT_MS) as refused:
         service.install(broken)
     source, problems = refused.args
     assert source.endswith("bundle-4.0")
@@ -109,13 +111,13 @@ def test_activate_now_and_rollback(qtbot, kiosk, tmp_path) -> None:
     window = kiosk.window
     service = kiosk.services.bundles
     for version in ("3.0", "4.0"):
-        with qtbot.waitSignal(service.installed, timeout=10000):
+        with qtbot.waitSignal(service.installed, timeout=WAIT_MS):
             service.install(bundle_version(tmp_path, version, f"Version {version}"))
         window.home()
-        with qtbot.waitSignal(service.swapped, timeout=10000):
+        with qtbot.waitSignal(service.swapped, timeout=WAIT_MS):
             service.activate_now()
         assert window.ctx.bundle.model.version == version
-    with qtbot.waitSignal(service.swapped, timeout=10000):
+    with qtbot.waitSignal(service.swapped, timeout=WAIT_MS):
         service.rollback()
     assert window.ctx.bundle.model.version == "3.0"
 
@@ -127,7 +129,7 @@ def test_inbox_drop_is_installed(qtbot, kiosk, tmp_path) -> None:
     dropped = service.inbox / "new.zip"
     write_zip(source, loaded.files, dropped)
     service.inbox_quiet_seconds = 0  # the zip is complete (tests/store covers a copy in progress)
-    with qtbot.waitSignal(service.inbox_taken, timeout=10000) as taken:
+    with qtbot.waitSignal(service.inbox_taken, timeout=WAIT_MS) as taken:
         service.check_inbox()
     assert taken.args[0].accepted
     assert kiosk.services.store.pointer().pending == "small-test-5.0"
