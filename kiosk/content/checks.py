@@ -13,7 +13,7 @@ from kiosk.content.fonts import family_without_bold
 from kiosk.content.icons import unknown_icon_reason
 from kiosk.content.limits import Limits
 from kiosk.content.links import link_problem
-from kiosk.content.media import check_media
+from kiosk.content.media import check_media, place_problem
 from kiosk.content.model import (
     MANIFEST_NAME,
     Bundle,
@@ -197,20 +197,7 @@ def _check_files(nodes: Nodes, root: Path, limits: Limits) -> list[tuple[Loc, st
 
 
 def _check_file(root: Path, ref: MediaRef, limits: Limits) -> str | None:
-    path = root
-    for part in ref.split("/"):
-        path = path / part
-        if path.is_symlink():
-            return "is a link; bundles must hold real files, not links"
-    if not path.exists():
-        return "is not in the bundle"
-    if not path.is_file():
-        return "is a folder, not a file"
-    if not path.resolve().is_relative_to(root.resolve()):
-        return "leaves the bundle folder"
-    if path.stat().st_size > limits.file_bytes:
-        return f"is over the limit of {limits.file_bytes:,} bytes for one file"
-    return check_media(path, ref, limits)
+    return place_problem(root, ref, limits) or check_media(root / ref, ref, limits)
 
 
 def _check_unique_ids(bundle: Bundle) -> list[tuple[Loc, str]]:

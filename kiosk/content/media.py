@@ -19,10 +19,29 @@ from kiosk.content.model import (
     ImageFile,
     LicenceFile,
     MediaRef,
+    NarrationIndexFile,
     VideoFile,
 )
 
 Check = Callable[[Path, Limits], str | None]
+
+
+def place_problem(root: Path, ref: str, limits: Limits) -> str | None:
+    """Why the file `ref` names is not a real file inside the bundle at `root`, or None."""
+    path = root
+    for part in ref.split("/"):
+        path = path / part
+        if path.is_symlink():
+            return "is a link; bundles must hold real files, not links"
+    if not path.exists():
+        return "is not in the bundle"
+    if not path.is_file():
+        return "is a folder, not a file"
+    if not path.resolve().is_relative_to(root.resolve()):
+        return "leaves the bundle folder"
+    if path.stat().st_size > limits.file_bytes:
+        return f"is over the limit of {limits.file_bytes:,} bytes for one file"
+    return None
 
 
 def check_media(path: Path, ref: MediaRef, limits: Limits) -> str | None:
@@ -226,4 +245,6 @@ _CHECKS: dict[type[MediaRef], Check] = {
     ImageFile: _check_image,
     FontFile: _check_font,
     LicenceFile: _check_licence,
+    # Read and checked in full, with the audio it names, by kiosk.content.narration_checks.
+    NarrationIndexFile: lambda path, limits: None,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -143,7 +144,7 @@ def with_take_home_base(bundle: LoadedBundle, base: str) -> LoadedBundle:
     checked = WebAddress._parse(base)
     clinic = bundle.model.clinic.model_copy(update={"take_home_base": checked})
     model = bundle.model.model_copy(update={"clinic": clinic})
-    return LoadedBundle(bundle.root, model, bundle.files, bundle.warnings)
+    return dataclasses.replace(bundle, model=model)  # its texts, so its narration, are the same
 
 
 def _capture_safety(window: KioskWindow, camera: Camera) -> None:

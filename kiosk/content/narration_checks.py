@@ -1,0 +1,188 @@
+"""Checking a bundle's narration: the index covers every text in each language it claims,
+was made from the texts as they are now, and names real Opus audio of a sane length.
+
+A clinic may put a recorded voice in place of any file: a length that differs from the
+index's is accepted while it stays sane (the kiosk scales the sentence timings to it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kiosk.content.limits import Limits
+from kiosk.content.media import place_problem
+from kiosk.content.model import Bundle
+from kiosk.content.narration import NarrationIndex, Recording, narrated_texts, text_hash
+from kiosk.content.ogg import NotOpus, opus_info
+from kiosk.content.partial import schema_problems
+from kiosk.content.problems import Problem
+from kiosk.content.reading import word_count
+from kiosk.content.safe_json import JsonRefused, read_json_file
+from kiosk.content.sentences import spoken_text
+
+RUN_NARRATE = "run kiosk narrate"
+# Speech is sane at 0.15 to 1.5 seconds a word (400 to 40 words a minute), give or take
+# SLACK_SECONDS of pauses; a script without spaces counts a word per 6 letters.
+FASTEST_SECONDS_PER_WORD = 0.15
+SLOWEST_SECONDS_PER_WORD = 1.5
+SLACK_SECONDS = 1.5
+# A recorded voice may run this many times shorter or longer than the recording it replaces.
+LENGTH_RATIO = 3.0
+SENTENCE_SLACK_SECONDS = 0.05  # rounding in the index
+MISSING_SHOWN = 5  # missing texts named one by one, per language; then how many more
+
+
+@dataclass(frozen=True)
+class NarrationCheck:
+    """The index (None when absent or refused), what is wrong with it, and its files."""
+
+    index: NarrationIndex | None
+    problems: list[Problem]
+    files: frozenset[str] = frozenset()
+
+
+def check_narration(
+    model: Bundle, root: Path, limits: Limits, missing: frozenset[str] = frozenset()
+) -> NarrationCheck:
+    """Read and check the narration index bundle.json names (if any) against the bundle."""
+    ref = model.narration if "narration" not in missing else None
+    if ref is None or place_problem(root, ref, limits):  # a bad place: reported by checks
+        return NarrationCheck(None, [])
+    try:
+        raw = read_json_file(root / ref, limits)
+        index = NarrationIndex.model_validate(raw)
+    except JsonRefused as refusal:
+        return NarrationCheck(None, [Problem(ref, "", str(refusal))])
+    except ValidationError as error:
+        return NarrationCheck(None, schema_problems(error, ref, _field))
+    audio = {r.file for by_language in index.texts.values() for r in by_language.values()}
+    files = frozenset({ref, *audio})
+    if missing & {"languages", "interface_text", "default_language"}:
+        return NarrationCheck(index, [], files)  # the texts are not all known: checked later
+    found = _IndexChecker(model, index, root, limits).problems()
+    problems = [Problem(ref, where, message) for where, message in found]
+    return NarrationCheck(None if problems else index, problems, files)
+
+
+def _field(loc: list) -> str:
+    """An index field's name: texts["exercises[0].title"].en.file."""
+    out = ""
+    for position, part in enumerate(loc):
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif position == 1 and loc[0] == "texts":
+            out += f'["{part}"]'
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class _IndexChecker:
+    """Finds (field, message) problems of one index; each audio file is read once."""
+
+    def __init__(self, model: Bundle, index: NarrationIndex, root: Path, limits: Limits) -> None:
+        self.model, self.index, self.root, self.limits = model, index, root, limits
+        self.expected = narrated_texts(model, index.languages)
+        self._lengths: dict[str, float | str] = {}  # file: seconds, or why it is not audio
+
+    def problems(self) -> list[tuple[str, str]]:
+        found = self._languages()
+        found += self._coverage()
+        for path, by_language in self.index.texts.items():
+            if path not in self.expected:
+                message = f"is not a text of this bundle (changed or removed?): {RUN_NARRATE}"
+                found.append((_field(["texts", path]), message))
+                continue
+            for lang, recording in by_language.items():
+                found += self._recording(path, lang, recording)
+        return found
+
+    def _languages(self) -> list[tuple[str, str]]:
+        declared = ", ".join(self.model.languages)
+        return [
+            (f"languages[{i}]", f"{lang} is not one of the bundle's languages ({declared})")
+            for i, lang in enumerate(self.index.languages)
+            if lang not in self.model.languages
+        ]
+
+    def _coverage(self) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        for lang in (lang for lang in self.index.languages if lang in self.model.languages):
+            lacking = [
+                path
+                for path, by_language in self.expected.items()
+                if lang in by_language and self.index.recording(path, lang) is None
+            ]
+            for path in lacking[:MISSING_SHOWN]:
+                found.append(("texts", f"has no narration for {path} ({lang}): {RUN_NARRATE}"))
+            if len(lacking) > MISSING_SHOWN:
+                more = len(lacking) - MISSING_SHOWN
+                found.append(("texts", f"has no narration for {more} more texts in {lang}"))
+        return found
+
+    def _recording(self, path: str, lang: str, recording: Recording) -> list[tuple[str, str]]:
+        where = _field(["texts", path, lang])
+        text = self.expected[path].get(lang)
+        if text is None:
+            return [(where, f"is in {lang}, which the index's languages do not list")]
+        if recording.text_sha256 != text_hash(text):
+            message = f"narration for {path} ({lang}) was made for older text: {RUN_NARRATE}"
+            return [(where, message)]
+        found = [(f"{where}.sentences{f}", m) for f, m in _sentence_problems(recording, text)]
+        if problem := self._audio_problem(recording, text):
+            found.append((f"{where}.file", problem))
+        return found
+
+    def _audio_problem(self, recording: Recording, text: str) -> str | None:
+        file = recording.file
+        if file not in self._lengths:
+            self._lengths[file] = self._length(file)
+        length = self._lengths[file]
+        if isinstance(length, str):
+            return f"{file} {length}"
+        if not 1 / LENGTH_RATIO <= length / recording.seconds <= LENGTH_RATIO:
+            return (
+                f"{file} lasts {length:.1f} s, but it was made {recording.seconds:.1f} s long: "
+                f"is it the right recording? ({RUN_NARRATE} to make it again)"
+            )
+        if not _sane_for_words(length, text):
+            return f"{file} lasts {length:.1f} s: too short or too long to be this text read aloud"
+        return None
+
+    def _length(self, file: str) -> float | str:
+        if problem := place_problem(self.root, file, self.limits):
+            return problem
+        try:
+            return opus_info(self.root / file).seconds
+        except NotOpus as why:
+            return str(why)
+        except OSError as error:
+            return f"could not be read ({error.strerror or error})"
+
+
+def _sentence_problems(recording: Recording, text: str) -> list[tuple[str, str]]:
+    """Each sentence within the recording, after the one before, and found in the text."""
+    found: list[tuple[str, str]] = []
+    words, previous_end = spoken_text(text), 0.0
+    limit = recording.seconds + SENTENCE_SLACK_SECONDS
+    for number, sentence in enumerate(recording.sentences):
+        if not previous_end - SENTENCE_SLACK_SECONDS <= sentence.start < sentence.end <= limit:
+            message = (
+                f"runs from {sentence.start:g} s to {sentence.end:g} s: a sentence must end "
+                f"after it starts, after the one before, within the {recording.seconds:g} s"
+            )
+            found.append((f"[{number}]", message))
+        if sentence.text not in words:
+            found.append((f"[{number}].text", "is not in the text it belongs to"))
+        previous_end = sentence.end
+    return found
+
+
+def _sane_for_words(seconds: float, text: str) -> bool:
+    words = spoken_text(text)
+    count = max(word_count(words), len("".join(words.split())) / 6)
+    shortest = FASTEST_SECONDS_PER_WORD * count - SLACK_SECONDS
+    longest = SLOWEST_SECONDS_PER_WORD * count + SLACK_SECONDS
+    return shortest <= seconds <= longest
