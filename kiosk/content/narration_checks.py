@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kiosk.content.limits import Limits
-from kiosk.content.media import place_problem
+from kiosk.content.media import Places, place_problem
 from kiosk.content.model import Bundle
 from kiosk.content.narration import NarrationIndex, Recording, narrated_texts, text_hash
 from kiosk.content.ogg import NotOpus, opus_info
@@ -84,6 +84,7 @@ class _IndexChecker:
 
     def __init__(self, model: Bundle, index: NarrationIndex, root: Path, limits: Limits) -> None:
         self.model, self.index, self.root, self.limits = model, index, root, limits
+        self.places = Places(root, limits)
         self.expected = narrated_texts(model, index.languages)
         self._lengths: dict[str, float | str] = {}  # file: seconds, or why it is not audio
 
@@ -152,7 +153,7 @@ class _IndexChecker:
         return None
 
     def _length(self, file: str) -> float | str:
-        if problem := place_problem(self.root, file, self.limits):
+        if problem := self.places.problem(file):
             return problem
         try:
             return opus_info(self.root / file).seconds
