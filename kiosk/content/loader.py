@@ -87,7 +87,7 @@ def inspect_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
     narration = check_narration(model, folder, limits, missing)
     problems += narration.problems
     refs = {str(value) for _, value in nodes if isinstance(value, MediaRef)}
-    warnings = tuple(bundle_warnings(model, folder, missing))
+    warnings = (*bundle_warnings(model, folder, missing), *narration.warnings)
     files = frozenset({MANIFEST_NAME, *refs, *narration.files})
     return Inspection(folder, model, tuple(problems), warnings, files, missing, narration.index)
 

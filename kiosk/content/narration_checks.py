@@ -6,7 +6,7 @@ index's is accepted while it stays sane (the kiosk scales the sentence timings t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,7 +14,13 @@ from pydantic import ValidationError
 from kiosk.content.limits import Limits
 from kiosk.content.media import Places, place_problem
 from kiosk.content.model import Bundle
-from kiosk.content.narration import NarrationIndex, Recording, narrated_texts, text_hash
+from kiosk.content.narration import (
+    WORDING_PREFIX,
+    NarrationIndex,
+    Recording,
+    narrated_texts,
+    text_hash,
+)
 from kiosk.content.ogg import NotOpus, opus_info
 from kiosk.content.partial import schema_problems
 from kiosk.content.problems import Problem
@@ -36,11 +42,16 @@ MISSING_SHOWN = 5  # missing texts named one by one, per language; then how many
 
 @dataclass(frozen=True)
 class NarrationCheck:
-    """The index (None when absent or refused), what is wrong with it, and its files."""
+    """The index (None when absent or refused), what is wrong with it, and its files.
+
+    Recordings of the kiosk's own wording that are missing or out of date are warnings, not
+    problems: a newer kiosk may add or reword its words, and a bundle narrated before must
+    stay on show. Those recordings are left out of `index`, so they are never played."""
 
     index: NarrationIndex | None
     problems: list[Problem]
     files: frozenset[str] = frozenset()
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def check_narration(
@@ -61,9 +72,19 @@ def check_narration(
     files = frozenset({ref, *audio})
     if missing & {"languages", "interface_text", "default_language"}:
         return NarrationCheck(index, [], files)  # the texts are not all known: checked later
-    found = _IndexChecker(model, index, root, limits).problems()
-    problems = [Problem(ref, where, message) for where, message in found]
-    return NarrationCheck(None if problems else index, problems, files)
+    checker = _IndexChecker(model, index, root, limits)
+    problems = [Problem(ref, where, message) for where, message in checker.problems]
+    warnings = [Problem(ref, where, message) for where, message in checker.warnings]
+    playable = None if problems else _without(index, checker.unplayable)
+    return NarrationCheck(playable, problems, files, warnings)
+
+
+def _without(index: NarrationIndex, unplayable: set[tuple[str, str]]) -> NarrationIndex:
+    texts = {
+        path: {lang: r for lang, r in by_lang.items() if (path, lang) not in unplayable}
+        for path, by_lang in index.texts.items()
+    }
+    return index.model_copy(update={"texts": texts})
 
 
 def _field(loc: list) -> str:
@@ -79,28 +100,39 @@ def _field(loc: list) -> str:
     return out
 
 
+Found = tuple[str, str]  # (field, message)
+
+
 class _IndexChecker:
-    """Finds (field, message) problems of one index; each audio file is read once."""
+    """The problems and warnings of one index; each audio file is read once."""
 
     def __init__(self, model: Bundle, index: NarrationIndex, root: Path, limits: Limits) -> None:
         self.model, self.index, self.root, self.limits = model, index, root, limits
         self.places = Places(root, limits)
         self.expected = narrated_texts(model, index.languages)
         self._lengths: dict[str, float | str] = {}  # file: seconds, or why it is not audio
-
-    def problems(self) -> list[tuple[str, str]]:
-        found = self._languages()
-        found += self._coverage()
+        self.problems: list[Found] = self._languages()
+        self.warnings: list[Found] = []
+        self.unplayable: set[tuple[str, str]] = set()  # (path, language) left unplayed
+        self._coverage()
         for path, by_language in self.index.texts.items():
             if path not in self.expected:
                 message = f"is not a text of this bundle (changed or removed?): {RUN_NARRATE}"
-                found.append((_field(["texts", path]), message))
+                self._out_of_date(path, list(by_language), (_field(["texts", path]), message))
                 continue
             for lang, recording in by_language.items():
-                found += self._recording(path, lang, recording)
-        return found
+                self._recording(path, lang, recording)
 
-    def _languages(self) -> list[tuple[str, str]]:
+    def _out_of_date(self, path: str, languages: list[str], found: Found) -> None:
+        """Narration of other words: the bundle's own must be made again; the kiosk's wording
+        may have changed with the kiosk, so its recording is only left unplayed."""
+        if path.startswith(WORDING_PREFIX):
+            self.warnings.append(found)
+            self.unplayable.update((path, lang) for lang in languages)
+        else:
+            self.problems.append(found)
+
+    def _languages(self) -> list[Found]:
         declared = ", ".join(self.model.languages)
         return [
             (f"languages[{i}]", f"{lang} is not one of the bundle's languages ({declared})")
@@ -108,33 +140,31 @@ class _IndexChecker:
             if lang not in self.model.languages
         ]
 
-    def _coverage(self) -> list[tuple[str, str]]:
-        found: list[tuple[str, str]] = []
+    def _coverage(self) -> None:
         for lang in (lang for lang in self.index.languages if lang in self.model.languages):
             lacking = [
                 path
                 for path, by_language in self.expected.items()
                 if lang in by_language and self.index.recording(path, lang) is None
             ]
-            for path in lacking[:MISSING_SHOWN]:
-                found.append(("texts", f"has no narration for {path} ({lang}): {RUN_NARRATE}"))
-            if len(lacking) > MISSING_SHOWN:
-                more = len(lacking) - MISSING_SHOWN
-                found.append(("texts", f"has no narration for {more} more texts in {lang}"))
-        return found
+            texts = [path for path in lacking if not path.startswith(WORDING_PREFIX)]
+            self.problems += _lacking(texts, lang)
+            self.warnings += _lacking([p for p in lacking if p not in texts], lang)
 
-    def _recording(self, path: str, lang: str, recording: Recording) -> list[tuple[str, str]]:
+    def _recording(self, path: str, lang: str, recording: Recording) -> None:
         where = _field(["texts", path, lang])
         text = self.expected[path].get(lang)
         if text is None:
-            return [(where, f"is in {lang}, which the index's languages do not list")]
+            self.problems.append((where, f"is in {lang}, which the index's languages do not list"))
+            return
         if recording.text_sha256 != text_hash(text):
             message = f"narration for {path} ({lang}) was made for older text: {RUN_NARRATE}"
-            return [(where, message)]
-        found = [(f"{where}.sentences{f}", m) for f, m in _sentence_problems(recording, text)]
+            self._out_of_date(path, [lang], (where, message))
+            return
+        sentences = _sentence_problems(recording, text)
+        self.problems += [(f"{where}.sentences{f}", m) for f, m in sentences]
         if problem := self._audio_problem(recording, text):
-            found.append((f"{where}.file", problem))
-        return found
+            self.problems.append((f"{where}.file", problem))
 
     def _audio_problem(self, recording: Recording, text: str) -> str | None:
         file = recording.file
@@ -161,6 +191,15 @@ class _IndexChecker:
             return str(why)
         except OSError as error:
             return f"could not be read ({error.strerror or error})"
+
+
+def _lacking(paths: list[str], lang: str) -> list[Found]:
+    """The texts without narration in `lang`: a few by name, then how many more."""
+    found = [("texts", f"has no narration for {p} ({lang}): {RUN_NARRATE}") for p in paths]
+    if len(paths) > MISSING_SHOWN:
+        more = len(paths) - MISSING_SHOWN
+        found[MISSING_SHOWN:] = [("texts", f"has no narration for {more} more texts in {lang}")]
+    return found
 
 
 def _sentence_problems(recording: Recording, text: str) -> list[tuple[str, str]]:

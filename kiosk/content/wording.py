@@ -103,6 +103,10 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
         "en": "The screen ignores touch for {seconds} seconds.",
         "es": "La pantalla no responde al tacto durante {seconds} segundos.",
     },
+    # Read-aloud, in the top bar (issue 15).
+    "read_to_me": {"en": "Read to me", "es": "Leer en voz alta"},
+    "repeat_reading": {"en": "Repeat", "es": "Repetir"},
+    "stop_reading": {"en": "Stop reading", "es": "Dejar de leer"},
 }
 
 # Wording added since bundles in other languages were first made. Such a bundle stays valid
@@ -127,6 +131,9 @@ ADDED_LATER = frozenset(
         "cleaning",
         "cleaning_wait",
         "high_contrast",
+        "read_to_me",
+        "repeat_reading",
+        "stop_reading",
     }
 )
 

@@ -134,15 +134,31 @@ def test_a_changed_text_makes_its_narration_stale(narrated: Path) -> None:
         load_bundle(narrated)
 
 
-def test_changed_wording_makes_its_narration_stale(narrated: Path) -> None:
+def test_changed_wording_is_left_unplayed_with_a_warning(narrated: Path) -> None:
+    """The kiosk's own words may change with a newer kiosk: a narrated bundle stays on show,
+    without the recordings of the words that changed."""
     edit_manifest(
         narrated,
         lambda data: data["interface_text"].update(
             {"stop_if": {"fr": "Cessez si", "en": "Quit if"}}
         ),
     )
-    paths = {p.path for p in problems_of(narrated)}
-    assert paths == {'texts["wording.stop_if"].fr', 'texts["wording.stop_if"].en'}
+    seen = inspect_bundle(narrated)
+    assert seen.problems == ()
+    stale = [w for w in seen.warnings if w.file == INDEX]
+    assert {w.path for w in stale} == {'texts["wording.stop_if"].fr', 'texts["wording.stop_if"].en'}
+    assert "was made for older text: run kiosk narrate" in stale[0].message
+    loaded = load_bundle(narrated)
+    assert loaded.narration.recording("wording.stop_if", "en") is None
+    assert loaded.narration.recording("wording.home", "en") is not None
+
+
+def test_wording_added_to_the_kiosk_since_is_a_warning(narrated: Path) -> None:
+    edit_index(narrated, lambda data: data["texts"].pop("wording.read_to_me"))
+    seen = inspect_bundle(narrated)
+    assert seen.problems == ()
+    messages = [w.message for w in seen.warnings if w.file == INDEX]
+    assert "has no narration for wording.read_to_me (fr): run kiosk narrate" in messages
 
 
 def test_a_sentence_must_be_in_its_text(narrated: Path) -> None:
