@@ -83,13 +83,15 @@ class ReadingCursor:
     def at(self, seconds: float) -> bool:
         """Follow the player to `seconds` into the passage; True if the sentence changed.
 
-        A sentence stays current through the pause after it, until the next one starts."""
+        A sentence stays current through the pause after it, until the next one starts.
+        Reading never goes back a sentence by itself: a player sent back to a sentence's
+        start (Repeat) may land a little before it, in the pause."""
         passage = self.passage
         if passage is None:
             return False
-        number = 0
+        number = self.sentence_number
         for index, sentence in enumerate(passage.sentences):
-            if sentence.start * self._scale <= seconds:
+            if index > number and sentence.start * self._scale <= seconds:
                 number = index
         changed = number != self.sentence_number
         self.sentence_number = number

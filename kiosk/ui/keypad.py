@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ACTIONS = ("next", "previous", "activate", "back")
+ACTIONS = ("next", "previous", "activate", "back", "help")
 RING_FOLLOW_MS = 100  # the ring follows its control as pages scroll and re-lay out
 # Outer yellow and inner black bands: the ring shows on light, dark and coloured controls.
 RING_COLOURS = ("#ffd400", "#000000")
@@ -97,9 +97,12 @@ class FocusRing(QWidget):
 
 
 class KeypadNavigator(QObject):
-    """Turns mapped keys into moves between the current page's controls, taps and Back.
+    """Turns mapped keys into moves between the current page's controls, taps and Back, and
+    says when Help was pressed (the composition root starts read-aloud).
 
     The ring shows only once a key is used: touch users never see it, and a touch hides it."""
+
+    help_pressed = Signal()
 
     def __init__(self, window: KioskWindow, keys: Iterable[str]) -> None:
         super().__init__(window)
@@ -145,12 +148,16 @@ class KeypadNavigator(QObject):
     # --- Actions -------------------------------------------------------------------------
 
     def act(self, action: str) -> None:
-        """Do `action` (next, previous, activate, back), as the keypad asked."""
+        """Do `action` (next, previous, activate, back, help), as the keypad asked."""
         self.active = True
         if self.window.route == Route("attract"):
             self.window.home()  # any key wakes the kiosk, as a touch does
+            if action == "help":
+                self.help_pressed.emit()  # and Help reads home aloud at once
             return
-        if action in ("next", "previous"):
+        if action == "help":
+            self.help_pressed.emit()
+        elif action in ("next", "previous"):
             self.move(1 if action == "next" else -1)
         elif action == "activate":
             self.activate()

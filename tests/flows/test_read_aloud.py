@@ -85,6 +85,8 @@ def test_repeat_goes_back_to_the_start_of_the_sentence_being_said() -> None:
     reading.passage_ended()
     reading.at(3.5)
     assert reading.repeat() == pytest.approx(2.35)
+    assert reading.at(2.3) is False  # the player landed just before it, in the pause
+    assert reading.sentence.text == "Tap a tile."
 
 
 def test_stop_ends_reading_and_start_begins_again() -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import Question, Result
 from kiosk.flows.picker_path import PickerPath
 from kiosk.ui.rich_text import inline_html
-from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.screens.base import Route, Screen, text_path, word_path
 from kiosk.ui.theme import BODY_PX
 from kiosk.ui.widgets import ContentButton, button, card, label
 
@@ -61,6 +61,13 @@ class PickerScreen(Screen):
     def title(self) -> str:
         return self.ctx.text(self.ctx.bundle.model.picker.title)
 
+    def title_path(self) -> str:
+        return text_path("picker", "title")
+
+    def _path(self, *loc: str | int) -> str:
+        """The narration's name for a text of the node on show."""
+        return text_path("picker", "nodes", self.node_id, *loc)
+
     def build(self) -> None:
         node = self.path.node
         if isinstance(node, Question):
@@ -97,15 +104,17 @@ class PickerScreen(Screen):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.px(24))
         if self.path.at_start:
-            column.addWidget(label(self.ctx.text(picker.intro)))
+            intro = label(self.ctx.text(picker.intro))
+            column.addWidget(self.reads(text_path("picker", "intro"), intro))
             if picker.disclaimer is not None:
-                column.addWidget(label(self.ctx.text(picker.disclaimer), "note"))
+                note = label(self.ctx.text(picker.disclaimer), "note")
+                column.addWidget(self.reads(text_path("picker", "disclaimer"), note))
         column.addStretch(1)
-        for text, role in ((question.text, "title"), (question.help, "")):
+        for text, role, field in ((question.text, "title", "text"), (question.help, "", "help")):
             if text is not None:
                 words = label(self.ctx.text(text), role)
                 words.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                column.addWidget(words)
+                column.addWidget(self.reads(self._path(field), words))
         column.addSpacing(theme.px(24))
         column.addLayout(self._answers(question))
         column.addStretch(2)
@@ -135,6 +144,7 @@ class PickerScreen(Screen):
         choice.body.setContentsMargins(pad, pad // 2, pad, pad // 2)
         words = choice.add(label(text))
         words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reads(self._path("answers", index, "label"), words)
         words.setStyleSheet(f"font-size: {size}px;")
         choice.clicked.connect(lambda _=False, i=index: self.answer(i))
         return choice
@@ -158,7 +168,7 @@ class PickerScreen(Screen):
     # --- A result --------------------------------------------------------------------------
 
     def _build_result(self, result: Result) -> None:
-        self.root.addWidget(self._result_banner(result))
+        self.root.addWidget(self._result_banner(result))  # reads first: the answer
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, self.ctx.theme.px(8), 0)
@@ -167,7 +177,8 @@ class PickerScreen(Screen):
             column.addWidget(self._steps_card(result))
         column.addLayout(self._section_cards(result))
         if (disclaimer := self.ctx.bundle.model.picker.disclaimer) is not None:
-            column.addWidget(label(self.ctx.text(disclaimer), "note"))
+            note = label(self.ctx.text(disclaimer), "note")
+            column.addWidget(self.reads(text_path("picker", "disclaimer"), note))
         column.addStretch(1)
         self.root.addWidget(self.scroll_page(holder), 1)
         self.root.addLayout(self._result_buttons(result))
@@ -180,13 +191,14 @@ class PickerScreen(Screen):
             row = QHBoxLayout()
             row.setSpacing(self.ctx.theme.px(20))
             row.addWidget(label(f"{number}.", "heading", wrap=False), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(label(inline_html(self.ctx.text(step)), rich=True), 1)
+            words = label(inline_html(self.ctx.text(step)), rich=True)
+            row.addWidget(self.reads(self._path("what_to_do", number - 1), words), 1)
             body.addLayout(row)
         return frame
 
     def _section_cards(self, result: Result) -> QBoxLayout:
         sections = [
-            (self.ctx.word(key), self.ctx.text(text))
+            (key, self.ctx.text(text))
             for key, text in (
                 ("how_long", result.how_long),
                 ("protect_skin", result.protect_skin),
@@ -197,11 +209,11 @@ class PickerScreen(Screen):
         area = self.window().size()
         row = QVBoxLayout() if area.height() > area.width() else QHBoxLayout()
         row.setSpacing(self.ctx.theme.px(24))
-        for heading, text in sections:
+        for key, text in sections:
             frame, body = card()
             body.setContentsMargins(*[self.ctx.theme.px(28)] * 4)
-            body.addWidget(label(heading, "heading"))
-            body.addWidget(label(text))
+            body.addWidget(self.reads(word_path(key), label(self.ctx.word(key), "heading")))
+            body.addWidget(self.reads(self._path(key), label(text)))
             body.addStretch(1)
             row.addWidget(frame, 1)
         return row
@@ -242,8 +254,11 @@ class PickerScreen(Screen):
         icon.setPixmap(self.ctx.media.icon(icon_name, ink).pixmap(QSize(size, size)))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
-        words.addWidget(label(self.ctx.text(result.title), "title"))
-        words.addWidget(label(self.ctx.text(result.summary), "heading"))
+        words.addWidget(
+            self.reads(self._path("title"), label(self.ctx.text(result.title), "title"))
+        )
+        summary = label(self.ctx.text(result.summary), "heading")
+        words.addWidget(self.reads(self._path("summary"), summary))
         row.addLayout(words, 1)
         return frame
 
