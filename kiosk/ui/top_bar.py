@@ -75,7 +75,7 @@ class TopBar(QWidget):
             heading.max_lines = None  # the whole title, however many lines it takes
         else:
             # Should two lines still not hold it once laid out, it moves to a row of its own.
-            heading.overflowed.connect(self._title_overflowed)
+            heading.overflowed.connect(lambda: self._title_overflowed(heading))
         # A long title wraps (then ends in "…") rather than push buttons off the screen.
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # as tall as its lines need (a new policy drops this)
@@ -112,8 +112,10 @@ class TopBar(QWidget):
             self._icon_button("stop_reading", "mdi6.stop-circle-outline", reader.stop),
         ]
 
-    def _title_overflowed(self) -> None:
-        QTimer.singleShot(0, self, lambda: self.render(*self._last, own_row=True))
+    def _title_overflowed(self, heading: TitleLabel) -> None:
+        # A title of an earlier render, not yet deleted, may still be laid out: not this one.
+        if heading is self.heading:
+            QTimer.singleShot(0, self, lambda: self.render(*self._last, own_row=True))
 
     def _settings_buttons(self) -> list[QPushButton]:
         """One button per language (when there are several), larger text and high contrast."""

@@ -8,7 +8,7 @@ import re
 from itertools import pairwise
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 READING = "reading"  # the property the stylesheet highlights a whole widget by
@@ -53,9 +53,14 @@ def highlight_html(document: str, sentence: str, style: str, after: int = 0) -> 
 def found_at(document: str, sentence: str, after: int = 0) -> int:
     """Where in `document`'s words `sentence` starts, from the `after`-th letter on, else from
     the start; -1 if nowhere."""
-    words = "".join(_letters(token) for token in _TOKEN.findall(document))
+    words = _words(document)
     start = words.find(sentence, after)
     return start if start >= 0 else words.find(sentence)
+
+
+def _words(document: str) -> str:
+    """What rich text shows, as plain letters."""
+    return "".join(_letters(token) for token in _TOKEN.findall(document))
 
 
 def _is_tag(token: str) -> bool:
@@ -93,26 +98,30 @@ class SentenceHighlight:
         self._shown = ""  # the label's text while highlighted
         self._searched_from = 0  # where in the widget's words the last sentence was found
 
-    def show(self, widget: QWidget, sentence: str, background: str, ink: str) -> None:
-        """Highlight `sentence` in `widget` (the widget whole if the words are not found)."""
+    def show(
+        self, widget: QWidget, sentence: str, background: str, ink: str, whole: bool = False
+    ) -> None:
+        """Highlight `sentence` in `widget`; the widget whole if asked (its words must not be
+        laid out anew: the title in the top bar) or if they are not found."""
         same_widget = widget is self.widget and _alive(widget)
         after = self._searched_from if same_widget else 0
         self.clear()
         self.widget, self.sentence = widget, sentence
-        if isinstance(widget, QLabel):
+        if isinstance(widget, QLabel) and not whole:
             document = as_rich_text(widget)
             style = f"background-color: {background}; color: {ink};"
             marked = highlight_html(document, sentence, style, after)
             if marked is not None:
                 self._original = (widget.text(), widget.textFormat())
-                self._searched_from = found_at(document, sentence, after) + len(sentence)
+                start = found_at(document, sentence, after)
+                self._searched_from = start + len(sentence)
                 widget.setTextFormat(Qt.TextFormat.RichText)
                 widget.setText(marked)
                 self._shown = marked
-                _bring_into_view(widget)
+                _bring_into_view(widget, start / max(1, len(_words(document))))
                 return
         _set_reading(widget, True)
-        _bring_into_view(widget)
+        _bring_into_view(widget, 0.0)
 
     def clear(self) -> None:
         """Take the highlight off, leaving words the screen changed meanwhile as they are."""
@@ -140,10 +149,17 @@ def _set_reading(widget: QWidget, reading: bool) -> None:
     widget.style().polish(widget)
 
 
-def _bring_into_view(widget: QWidget) -> None:
-    """Scroll the page so the highlighted words show."""
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QScrollArea):
-        parent = parent.parentWidget()
-    if parent is not None and widget.isVisible():
-        parent.ensureWidgetVisible(widget, 0, widget.height() // 4)
+def _bring_into_view(widget: QWidget, share: float) -> None:
+    """Scroll the page so the highlighted words show: they start `share` of the way through
+    the widget's words, so about as far down it (a long article is one label)."""
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    if area is None or area.widget() is None or not widget.isVisible():
+        return
+    view = area.viewport().height()
+    if widget.height() <= view * 2 // 3:
+        area.ensureWidgetVisible(widget, 0, widget.height() // 4)
+        return
+    where = widget.mapTo(area.widget(), QPoint(0, round(widget.height() * share)))
+    area.ensureVisible(where.x(), where.y(), 0, view // 3)

@@ -75,6 +75,12 @@ class ReadAloud(QObject):
                 log.info("read-aloud not offered: no sound device")
         return self._has_device
 
+    def assume_sound_device(self) -> None:
+        """Offer read-aloud as a kiosk with a speaker does, for pictures made on a machine
+        without one (QtMultimedia plays the same into no device)."""
+        self._has_device = True
+        self.changed.emit()
+
     def prepare(self) -> None:
         """Look for a sound device now, ahead of the first touch, if the bundle is narrated."""
         if self._window.ctx.bundle.narration is not None:
@@ -167,12 +173,18 @@ class ReadAloud(QObject):
         sentence, passage = self._cursor.sentence, self._cursor.passage
         if sentence is None or passage is None or self._highlight is None:
             return
-        widget = self._widgets[self._cursor.passage_number] or self._window.top_bar.heading
+        title = self._widgets[self._cursor.passage_number] is None
+        widget = (
+            self._window.top_bar.heading if title else self._widgets[self._cursor.passage_number]
+        )
         if widget is None or not shiboken6.isValid(widget) or _taken_away(widget):
             self.stop()  # the screen drew its page anew (the next step): its words are gone
             return
         colours = self._window.ctx.theme.colours
-        self._highlight.show(widget, sentence.text, colours["highlight"], colours["on_highlight"])
+        # The title is marked whole: marked words would lay it out anew (onto a row of its own).
+        self._highlight.show(
+            widget, sentence.text, colours["highlight"], colours["on_highlight"], whole=title
+        )
         self._window.idle.touched()
         self.sentence_changed.emit(passage.path, sentence.text)
 
