@@ -98,6 +98,21 @@ def test_a_language_without_narration_shows_no_control(
     assert READ in visible_names(kiosk.window)
 
 
+def test_a_speaker_unplugged_while_reading_stops_it_and_hides_the_control(
+    kiosk, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = kiosk.window
+    tap(qtbot, window, READ)
+    wait_for_sentence(qtbot, kiosk, "Knee care")
+    monkeypatch.setattr(player, "audio_output_available", lambda: False)
+    kiosk.read_aloud._devices.audioOutputsChanged.emit()  # as QMediaDevices says it
+    assert not kiosk.read_aloud.reading
+    assert not {READ, STOP} & set(visible_names(window))
+    monkeypatch.setattr(player, "audio_output_available", lambda: True)
+    kiosk.read_aloud._devices.audioOutputsChanged.emit()  # plugged back in
+    assert READ in visible_names(window.top_bar)
+
+
 def test_attract_has_no_top_bar_and_no_control(kiosk) -> None:
     kiosk.window.reset_to_attract()
     settle()

@@ -23,6 +23,11 @@ def audio_output_available() -> bool:
     return bool(QMediaDevices.audioOutputs())
 
 
+def watch_audio_outputs(parent: QObject) -> QMediaDevices:
+    """What says when a sound device is plugged in or out (audioOutputsChanged)."""
+    return QMediaDevices(parent)
+
+
 class SpeechPlayer(QObject):
     """Plays one narration file at a time; reports the position, the real length and the end."""
 

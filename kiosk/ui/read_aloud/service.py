@@ -41,7 +41,8 @@ class ReadAloud(QObject):
         self._ducked: QWidget | None = None  # the screen whose sound is lowered
         self._player: SpeechPlayer | None = None
         self._highlight: SentenceHighlight | None = None
-        self._has_device: bool | None = None  # asked once, when first needed
+        self._has_device: bool | None = None  # asked when first needed, and on a change
+        self._devices: QObject | None = None  # QMediaDevices, once QtMultimedia is loaded
         self._started = 0  # how many times reading started: tells the words' owners apart
         window.route_changed.connect(self.stop)
         window.went_idle.connect(self.stop)
@@ -70,10 +71,19 @@ class ReadAloud(QObject):
         if self._has_device is None:
             from kiosk.ui.read_aloud import player
 
+            if self._devices is None:  # a speaker plugged in later is seen
+                self._devices = player.watch_audio_outputs(self)
+                self._devices.audioOutputsChanged.connect(self._devices_changed)
             self._has_device = player.audio_output_available()
             if not self._has_device:
                 log.info("read-aloud not offered: no sound device")
         return self._has_device
+
+    def _devices_changed(self) -> None:
+        self._has_device = None
+        if not self.has_device():
+            self.stop()
+        self.changed.emit()
 
     def assume_sound_device(self) -> None:
         """Offer read-aloud as a kiosk with a speaker does, for pictures made on a machine
