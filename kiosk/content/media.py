@@ -3,6 +3,7 @@ images and captions are parsed. Each check returns a sentence for staff, or None
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 import struct
@@ -39,6 +40,7 @@ class Places:
     def __init__(self, root: Path, limits: Limits) -> None:
         self.root, self.limits = root, limits
         self._folders: dict[str, str | None] = {}
+        self._root_text = os.fspath(root)  # plain strings: pathlib costs more than the lstat
 
     def problem(self, ref: str) -> str | None:
         """Why `ref` is not a real file inside the bundle, or None."""
@@ -50,7 +52,7 @@ class Places:
             if self._folders[folder] is not None:
                 return self._folders[folder]
         try:
-            info = (self.root / ref).lstat()
+            info = os.lstat(os.path.join(self._root_text, *parts))
         except FileNotFoundError:
             return "is not in the bundle"
         if stat.S_ISLNK(info.st_mode):

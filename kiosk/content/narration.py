@@ -16,7 +16,7 @@ from pydantic import Field
 from kiosk.content.model import Bundle, LanguageCode, MediaRef, Strict
 from kiosk.content.problems import format_path
 from kiosk.content.reading import patient_text_values
-from kiosk.content.sentences import sentences
+from kiosk.content.sentences import has_words
 from kiosk.content.wording import fixed_wording_keys, interface_word
 
 NARRATION_VERSION = 1
@@ -91,5 +91,5 @@ def narrated_texts(model: Bundle, languages: list[str]) -> dict[str, dict[str, s
     return {
         path: spoken
         for path, by_language in found.items()
-        if (spoken := {lang: text for lang, text in by_language.items() if sentences(text)})
+        if (spoken := {lang: text for lang, text in by_language.items() if has_words(text)})
     }

@@ -6,6 +6,7 @@ index's is accepted while it stays sane (the kiosk scales the sentence timings t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +110,7 @@ class _IndexChecker:
     def __init__(self, model: Bundle, index: NarrationIndex, root: Path, limits: Limits) -> None:
         self.model, self.index, self.root, self.limits = model, index, root, limits
         self.places = Places(root, limits)
+        self._root_text = os.fspath(root)
         self.expected = narrated_texts(model, index.languages)
         self._lengths: dict[str, float | str] = {}  # file: seconds, or why it is not audio
         self.problems: list[Found] = self._languages()
@@ -161,12 +163,13 @@ class _IndexChecker:
             message = f"narration for {path} ({lang}) was made for older text: {RUN_NARRATE}"
             self._out_of_date(path, [lang], (where, message))
             return
-        sentences = _sentence_problems(recording, text)
+        words = spoken_text(text)
+        sentences = _sentence_problems(recording, words)
         self.problems += [(f"{where}.sentences{f}", m) for f, m in sentences]
-        if problem := self._audio_problem(recording, text):
+        if problem := self._audio_problem(recording, words):
             self.problems.append((f"{where}.file", problem))
 
-    def _audio_problem(self, recording: Recording, text: str) -> str | None:
+    def _audio_problem(self, recording: Recording, words: str) -> str | None:
         file = recording.file
         if file not in self._lengths:
             self._lengths[file] = self._length(file)
@@ -178,7 +181,7 @@ class _IndexChecker:
                 f"{file} lasts {length:.1f} s, but it was made {recording.seconds:.1f} s long: "
                 f"is it the right recording? ({RUN_NARRATE} to make it again)"
             )
-        if not _sane_for_words(length, text):
+        if not _sane_for_words(length, words):
             return f"{file} lasts {length:.1f} s: too short or too long to be this text read aloud"
         return None
 
@@ -186,7 +189,7 @@ class _IndexChecker:
         if problem := self.places.problem(file):
             return problem
         try:
-            return opus_info(self.root / file).seconds
+            return opus_info(os.path.join(self._root_text, *file.split("/"))).seconds
         except NotOpus as why:
             return str(why)
         except OSError as error:
@@ -202,10 +205,10 @@ def _lacking(paths: list[str], lang: str) -> list[Found]:
     return found
 
 
-def _sentence_problems(recording: Recording, text: str) -> list[tuple[str, str]]:
-    """Each sentence within the recording, after the one before, and found in the text."""
+def _sentence_problems(recording: Recording, words: str) -> list[tuple[str, str]]:
+    """Each sentence within the recording, after the one before, and found in its words."""
     found: list[tuple[str, str]] = []
-    words, previous_end = spoken_text(text), 0.0
+    previous_end = 0.0
     limit = recording.seconds + SENTENCE_SLACK_SECONDS
     for number, sentence in enumerate(recording.sentences):
         if not previous_end - SENTENCE_SLACK_SECONDS <= sentence.start < sentence.end <= limit:
@@ -220,8 +223,7 @@ def _sentence_problems(recording: Recording, text: str) -> list[tuple[str, str]]
     return found
 
 
-def _sane_for_words(seconds: float, text: str) -> bool:
-    words = spoken_text(text)
+def _sane_for_words(seconds: float, words: str) -> bool:
     count = max(word_count(words), len("".join(words.split())) / 6)
     shortest = FASTEST_SECONDS_PER_WORD * count - SLACK_SECONDS
     longest = SLOWEST_SECONDS_PER_WORD * count + SLACK_SECONDS

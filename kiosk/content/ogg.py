@@ -13,6 +13,7 @@ from pathlib import Path
 
 OPUS_RATE = 48_000  # Opus granule positions always count 48 kHz samples (RFC 7845 4)
 _PAGE_HEADER = struct.Struct("<4sBBqIIIB")  # capture, version, type, granule, serial, seq, crc, n
+MAX_PAGE = _PAGE_HEADER.size + 255 + 255 * 255  # the largest an Ogg page can be
 
 
 class NotOpus(ValueError):
@@ -27,9 +28,28 @@ class OpusInfo:
     seconds: float
 
 
-def opus_info(path: Path) -> OpusInfo:
-    """Channels and length of the Opus-in-Ogg file at `path`; raise NotOpus if it is not one."""
-    return parse_opus(path.read_bytes())
+def opus_info(path: Path | str) -> OpusInfo:
+    """Channels and length of the Opus-in-Ogg file at `path`; raise NotOpus if it is not one.
+
+    Only its first page and its last are read when the last page ends the file exactly (a
+    kiosk start reads hundreds of these); otherwise every page is walked, to say what is
+    wrong."""
+    with open(path, "rb") as handle:
+        head = handle.read(MAX_PAGE)
+        size = handle.seek(0, 2)
+        handle.seek(max(0, size - MAX_PAGE))
+        tail = handle.read()
+    if size <= MAX_PAGE:
+        return parse_opus(head)
+    try:
+        granule, _, end = _page(tail, tail.rindex(b"OggS"))
+        _, first_packet, _ = _page(head, 0)
+    except (ValueError, NotOpus):
+        end = -1
+    if end != len(tail) or not head.startswith(b"OggS") or granule == -1:
+        with open(path, "rb") as handle:
+            return parse_opus(handle.read())
+    return _info(first_packet, granule)
 
 
 def parse_opus(data: bytes) -> OpusInfo:
@@ -43,6 +63,10 @@ def parse_opus(data: bytes) -> OpusInfo:
             first_packet = body
         if granule != -1:  # -1: no packet ends on this page
             last_granule = granule
+    return _info(first_packet, last_granule)
+
+
+def _info(first_packet: bytes, last_granule: int) -> OpusInfo:
     channels, pre_skip = _opus_head(first_packet)
     if last_granule <= pre_skip:
         raise NotOpus("is an Ogg file with no sound in it")

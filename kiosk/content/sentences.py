@@ -26,8 +26,9 @@ def sentences(text: str) -> list[str]:
         found.append(words[start : end.end()])
         start = end.end()
     found.append(words[start:])
-    return [piece.strip() for piece in found if _has_words(piece)]
+    return [piece.strip() for piece in found if has_words(piece)]
 
 
-def _has_words(piece: str) -> bool:
-    return any(character.isalnum() for character in piece)
+def has_words(text: str) -> bool:
+    """Whether `text` says anything (has a letter or digit), so has a sentence to read."""
+    return any(character.isalnum() for character in text)
