@@ -3,9 +3,11 @@ text's sentences as the kiosk reads and highlights them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from kiosk.content.ogg import NotOpus, parse_opus
+from kiosk.content.ogg import MAX_PAGE, NotOpus, opus_info, parse_opus
 from kiosk.content.sentences import sentences, spoken_text
 from tests.helpers.ogg import ogg_opus, opus_head
 
@@ -35,6 +37,16 @@ def test_a_header_of_a_later_opus_version_is_refused() -> None:
     data = ogg_opus(1.0).replace(opus_head(), b"OpusHead" + bytes([0x10, 1]) + bytes(9))
     with pytest.raises(NotOpus, match="cannot play"):
         parse_opus(data)
+
+
+def test_a_long_file_is_read_at_its_first_and_last_page(tmp_path: Path) -> None:
+    long = tmp_path / "long.opus"
+    long.write_bytes(ogg_opus(300.0, pages=1200))
+    assert long.stat().st_size > MAX_PAGE  # so only its ends are read
+    assert opus_info(long).seconds == pytest.approx(300.0)
+    long.write_bytes(long.read_bytes()[:-30])  # cut: its last page no longer ends the file
+    with pytest.raises(NotOpus, match="ends part-way through an Ogg page"):
+        opus_info(long)
 
 
 @pytest.mark.parametrize(
