@@ -111,6 +111,10 @@ class KeypadNavigator(QObject):
         self.ring = FocusRing(window)
         self.active = False  # a key was used since the last touch or reset
         self.current: QAbstractButton | None = None  # the ringed control
+        # The top bar as it was at a tap on one of its controls: the page, the control's place
+        # and the bar's names. A tap there may draw the bar anew (Read to me becomes Repeat
+        # and Stop reading); the ring then stays in it (see _in_redrawn_bar).
+        self._tapped_in_bar: tuple[Route, int, list[str]] | None = None
         window.went_idle.connect(self.reset)
         window.route_changed.connect(self._page_changed)
         QApplication.instance().installEventFilter(self)
@@ -197,6 +201,10 @@ class KeypadNavigator(QObject):
     def activate(self) -> None:
         current = self.current
         if current is not None and current in self.controls():
+            bar = self._bar_controls(self.controls())
+            names = [control.accessibleName() for control in bar]
+            place = bar.index(current) if current in bar else None
+            self._tapped_in_bar = (self.window.route, place, names) if place is not None else None
             current.click()
             QTimer.singleShot(0, self, self._keep_focus)
         else:
@@ -221,14 +229,35 @@ class KeypadNavigator(QObject):
         if not self.active:
             return
         current = self.current
+        tapped_in_bar, self._tapped_in_bar = self._tapped_in_bar, None
         if current is None or not current.isVisible() or current not in self.controls():
             controls = self.controls()
-            if controls:
+            again = self._in_redrawn_bar(tapped_in_bar, self._bar_controls(controls))
+            if again is not None:
+                self.focus(again)
+            elif controls:
                 self.focus(self._first_in_screen(controls))
             else:
                 self.ring.ring(None)
         else:
             self.ring.ring(current)
+
+    def _bar_controls(self, controls: list[QAbstractButton]) -> list[QAbstractButton]:
+        return [c for c in controls if self.window.top_bar.isAncestorOf(c)]
+
+    def _in_redrawn_bar(
+        self, tapped: tuple[Route, int, list[str]] | None, bar: list[QAbstractButton]
+    ) -> QAbstractButton | None:
+        """After a tap in the top bar on the same page: the control of the same name (a
+        language), else the new control nearest its place (Repeat for Read to me)."""
+        if tapped is None or tapped[0] is not self.window.route or not bar:
+            return None
+        place, names = tapped[1], tapped[2]
+        same = [c for c in bar if c.accessibleName() == names[place]]
+        new = [c for c in bar if c.accessibleName() not in names]
+        if same or new:
+            return (same or sorted(new, key=lambda c: abs(bar.index(c) - place)))[0]
+        return bar[min(place, len(bar) - 1)]
 
     def _page_changed(self, _route: Route) -> None:
         if self.active:

@@ -274,6 +274,23 @@ def test_f1_starts_reading(kiosk, qtbot) -> None:
     assert kiosk.read_aloud.reading
 
 
+def test_by_keys_the_ring_stays_where_read_to_me_was(kiosk, qtbot) -> None:
+    """Return on Read to me: the ring is then on Repeat, next to Stop reading."""
+    window, keypad = kiosk.window, kiosk.keypad
+    window.activateWindow()
+    keypad.act("next")
+    while keypad.current.accessibleName() != READ:
+        keypad.act("previous")
+    keypad.act("activate")
+    settle()
+    assert keypad.current.accessibleName() == REPEAT and keypad.ring.isVisible()
+    keypad.act("next")
+    assert keypad.current.accessibleName() == STOP
+    keypad.act("activate")
+    settle()
+    assert not kiosk.read_aloud.reading and keypad.current.accessibleName() == READ
+
+
 def test_f1_on_the_attract_screen_wakes_the_kiosk_and_reads_home(kiosk, qtbot) -> None:
     window = kiosk.window
     window.reset_to_attract()
