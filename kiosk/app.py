@@ -121,10 +121,12 @@ def _after_first_paint(kiosk: Kiosk, services: tuple[KioskPaths, BundleStore] | 
 
     The services (installs, the inbox, the feed and usage counts) unless previewing: their
     imports, the feed's cryptography among them, took about 60 ms of start-up. And home and
-    the lists, built ahead of the first touch, which then costs what later ones do."""
+    the lists, built ahead of the first touch, which then costs what later ones do; and, for
+    a narrated bundle, the look for a sound device (QtMultimedia, about 30 ms)."""
     if services is not None:
         kiosk.start_services(*services)
     kiosk.window.prepare("home", "exercises", "articles")
+    kiosk.read_aloud.prepare()
 
 
 def _report_start_and_quit(app) -> None:

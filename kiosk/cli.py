@@ -10,6 +10,8 @@ from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.archive import write_zip
 from kiosk.content.cases import run_case
@@ -53,7 +55,10 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_argument("old", help="bundle folder, .zip, or an installed id-version (kiosk list)")
     sub.add_argument("new", help="bundle folder, .zip, or an installed id-version")
     sub.add_argument("--json", action="store_true", help="print JSON (for tools)")
-    command("schema", _schema, "Print the JSON Schema of bundle.json (for editors).")
+    sub = command("schema", _schema, "Print the JSON Schema of bundle.json (for editors).")
+    sub.add_argument(
+        "--narration", action="store_true", help="of the narration index instead (kiosk narrate)"
+    )
     sub = command("install", _install, "Install a bundle folder or .zip; it goes live when idle.")
     sub.add_argument("path", type=Path, help="bundle folder or .zip")
     command("list", _list, "List the installed bundles and which one is on show.")
@@ -459,13 +464,24 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    print(schema_text(), end="")
+    print(narration_schema_text() if args.narration else schema_text(), end="")
     return 0
 
 
 def schema_text() -> str:
     """The JSON Schema of bundle.json, as the repository keeps it in schema/."""
-    schema = Bundle.model_json_schema(by_alias=True)
+    return _schema_of(Bundle, "Knee-care kiosk content bundle (bundle.json)")
+
+
+def narration_schema_text() -> str:
+    """The JSON Schema of a narration index, as the repository keeps it in schema/."""
+    from kiosk.content.narration import NarrationIndex
+
+    return _schema_of(NarrationIndex, "Knee-care kiosk narration index (narration/index.json)")
+
+
+def _schema_of(model: type[BaseModel], title: str) -> str:
+    schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Knee-care kiosk content bundle (bundle.json)"
+    schema["title"] = title
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 # An Ed25519 public key as kiosk keygen writes it (kiosk.feed.keys reads it).
 CORNERS = ("top-left", "top-right", "bottom-left", "bottom-right")
-# Arrows and Tab move, Return, Enter and Space tap, Escape and a keypad's Back go back.
+# Arrows and Tab move, Return, Enter and Space tap, Escape and a keypad's Back go back, F1 and
+# a keypad's Help read the screen aloud.
 KEYPAD_KEYS = (
     "Tab=next",
     "Backtab=previous",
@@ -40,6 +41,8 @@ KEYPAD_KEYS = (
     "Select=activate",
     "Escape=back",
     "Back=back",
+    "F1=help",
+    "Help=help",
 )
 ORIENTATIONS = ("auto", "landscape", "portrait", "inverted-landscape", "inverted-portrait")
 
@@ -236,9 +239,10 @@ SETTINGS: tuple[Setting, ...] = (
         KEYPAD_KEYS,
         "Keys that work the kiosk without touch (a keyboard, or a USB navigation keypad), each "
         "as Key=action: next or previous moves the focus ring, activate taps the ringed "
-        "control, back goes back. Keys are named as Qt names them: Tab, Down, Return, F1.",
+        "control, back goes back, help reads the screen aloud (where the content is narrated). "
+        "Keys are named as Qt names them: Tab, Down, Return, F1.",
         applies="now",
-        pattern=r"[A-Za-z0-9_+]+=(next|previous|activate|back)",
+        pattern=r"[A-Za-z0-9_+]+=(next|previous|activate|back|help)",
         pattern_help="Key=action entries such as Down=next",
         editable_in_panel=False,
     ),

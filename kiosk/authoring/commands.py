@@ -13,7 +13,7 @@ Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.Arg
 
 
 def register(command: Command) -> None:
-    """Add `new`, `add-video` and `preview` to the kiosk command line."""
+    """Add `new`, `add-video`, `narrate` and `preview` to the kiosk command line."""
     sub = command("new", _new, "Make a starter bundle to fill in (it validates as it is).")
     sub.add_argument("folder", type=Path, help="a new folder for the bundle")
     sub.add_argument(
@@ -29,6 +29,18 @@ def register(command: Command) -> None:
         default=[],
         metavar="LANG=FILE",
         help="captions for one language, .srt or .vtt (repeat for each language)",
+    )
+    sub = command("narrate", _narrate, "Record every text of a bundle for read-aloud (espeak-ng).")
+    sub.add_argument("folder", type=Path, help="the bundle folder")
+    sub.add_argument(
+        "--languages", help="language codes to narrate, e.g. en,es (default: all the bundle's)"
+    )
+    sub.add_argument(
+        "--voice",
+        default="",
+        metavar="LANG=VOICE,...",
+        help="espeak-ng voices, e.g. en=en-gb,es=es (default: en-us for en, es-419 for es, "
+        "else the language's own code)",
     )
     sub = command("preview", _preview, "Show a bundle in a window, with its problems listed.")
     sub.add_argument("folder", type=Path, help="the bundle folder")
@@ -74,6 +86,41 @@ def _add_video(args: argparse.Namespace) -> int:
         )
     print(f"  Edit its title in bundle.json, then: kiosk validate {args.folder}")
     return 0
+
+
+def _narrate(args: argparse.Namespace) -> int:
+    from kiosk.authoring.manifest import read_manifest
+    from kiosk.authoring.narrate import narrate
+    from kiosk.authoring.speech import voices_for
+
+    bar = ProgressBar(f"Narrating {args.folder}")
+    try:
+        languages = _codes(args.languages) or read_manifest(args.folder).get("languages") or []
+        chosen = dict(_pair(entry) for entry in _codes(args.voice))
+        done = narrate(args.folder, voices_for(languages, chosen), bar)
+    except (AuthoringError, OSError) as error:
+        bar.abandon()
+        print(f"kiosk narrate: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Narrated {', '.join(languages)}: {done.spoken} files spoken, {done.kept} kept as they "
+        f"were, {done.removed} no longer used removed. In all {done.files} files, "
+        f"{done.seconds:.0f} s of speech, {done.bytes / 1_000_000:.2f} MB "
+        f"({done.kb_per_second:.1f} KB a second)."
+    )
+    print(f"  Check it: kiosk validate {args.folder}")
+    return 0
+
+
+def _codes(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def _pair(entry: str) -> tuple[str, str]:
+    lang, _, voice = entry.partition("=")
+    if not lang or not voice:
+        raise AuthoringError(f"--voice {entry}: write it as LANG=VOICE, e.g. es=es-419")
+    return lang.strip().lower(), voice.strip()
 
 
 def _preview(args: argparse.Namespace) -> int:

@@ -46,7 +46,7 @@ def showable(seen: Inspection) -> LoadedBundle | None:
         return None
     if any(problem.path.startswith("picker.nodes") for problem in seen.problems):
         return None
-    return LoadedBundle(seen.root, model, seen.files, seen.warnings)
+    return LoadedBundle(seen.root, model, seen.files, seen.warnings, seen.narration)
 
 
 class BundlePreview(QWidget):

@@ -13,7 +13,7 @@ from kiosk.content.fonts import family_without_bold, read_face, usable_family
 from kiosk.content.icons import unknown_icon_reason
 from kiosk.content.limits import Limits
 from kiosk.content.links import link_problem
-from kiosk.content.media import check_media
+from kiosk.content.media import Places, check_media
 from kiosk.content.model import (
     MANIFEST_NAME,
     Bundle,
@@ -201,31 +201,15 @@ def _check_text(loc: Loc, text: Text, declared: list[str]) -> list[tuple[Loc, st
 
 def _check_files(nodes: Nodes, root: Path, limits: Limits) -> list[tuple[Loc, str]]:
     verdicts: dict[str, str | None] = {}
+    places = Places(root, limits)
     found: list[tuple[Loc, str]] = []
     for loc, value in nodes:
         if isinstance(value, MediaRef):
             if value not in verdicts:
-                verdicts[value] = _check_file(root, value, limits)
+                verdicts[value] = places.problem(value) or check_media(root / value, value, limits)
             if verdicts[value]:
                 found.append((loc, f"{value} {verdicts[value]}"))
     return found
-
-
-def _check_file(root: Path, ref: MediaRef, limits: Limits) -> str | None:
-    path = root
-    for part in ref.split("/"):
-        path = path / part
-        if path.is_symlink():
-            return "is a link; bundles must hold real files, not links"
-    if not path.exists():
-        return "is not in the bundle"
-    if not path.is_file():
-        return "is a folder, not a file"
-    if not path.resolve().is_relative_to(root.resolve()):
-        return "leaves the bundle folder"
-    if path.stat().st_size > limits.file_bytes:
-        return f"is over the limit of {limits.file_bytes:,} bytes for one file"
-    return check_media(path, ref, limits)
 
 
 def _check_unique_ids(bundle: Bundle) -> list[tuple[Loc, str]]:

@@ -287,7 +287,25 @@ _SECTION_NAMES = {
 
 
 def _media_changes(old: LoadedBundle, new: LoadedBundle) -> list[MediaChange]:
+    """Each media file added, removed or replaced; narration audio (hundreds of files, named
+    by a hash) summed up in one line per kind of change."""
+    spoken = _narration_audio(old) | _narration_audio(new)
     before, after = old.files - {MANIFEST_NAME}, new.files - {MANIFEST_NAME}
+    changes = _file_changes(old, new, before - spoken, after - spoken)
+    audio = _file_changes(old, new, before & spoken, after & spoken)
+    for status in ("removed", "added", "replaced"):
+        if mine := [change for change in audio if change.status == status]:
+            old_bytes = sum(c.old_bytes or 0 for c in mine) if status != "added" else None
+            new_bytes = sum(c.new_bytes or 0 for c in mine) if status != "removed" else None
+            changes.append(
+                MediaChange(f"narration audio, {len(mine)} files", status, old_bytes, new_bytes)
+            )
+    return changes
+
+
+def _file_changes(
+    old: LoadedBundle, new: LoadedBundle, before: set[str], after: set[str]
+) -> list[MediaChange]:
     changes = [
         MediaChange(ref, "removed", _bytes(old, ref), None) for ref in sorted(before - after)
     ]
@@ -297,6 +315,13 @@ def _media_changes(old: LoadedBundle, new: LoadedBundle) -> list[MediaChange]:
         if not filecmp.cmp(old_path, new_path, shallow=False):
             changes.append(MediaChange(ref, "replaced", _bytes(old, ref), _bytes(new, ref)))
     return changes
+
+
+def _narration_audio(loaded: LoadedBundle) -> set[str]:
+    index = loaded.narration
+    if index is None:
+        return set()
+    return {r.file for by_language in index.texts.values() for r in by_language.values()}
 
 
 def _bytes(loaded: LoadedBundle, ref: str) -> int:

@@ -12,10 +12,12 @@ from kiosk.content.archive import ArchiveRefused, unpack_zip
 from kiosk.content.checks import bundle_warnings, check_bundle
 from kiosk.content.limits import DEFAULT_LIMITS, Limits
 from kiosk.content.model import MANIFEST_NAME, Bundle, MediaRef, walk
+from kiosk.content.narration import NarrationIndex
+from kiosk.content.narration_checks import check_narration
 from kiosk.content.partial import parse_partly
 from kiosk.content.problems import Problem
 from kiosk.content.safe_json import JsonRefused, read_json_file
-from kiosk.content.wording import DEFAULT_WORDING
+from kiosk.content.wording import interface_word
 
 
 class BundleInvalid(Exception):
@@ -35,6 +37,7 @@ class LoadedBundle:
     model: Bundle
     files: frozenset[str] = field(default_factory=frozenset)
     warnings: tuple[Problem, ...] = ()  # worth a look, but no reason to refuse the bundle
+    narration: NarrationIndex | None = None  # the checked narration index, if it has one
 
     def media_path(self, ref: MediaRef) -> Path:
         """Where a file the bundle names lives on disk."""
@@ -42,12 +45,7 @@ class LoadedBundle:
 
     def wording(self, key: str, language: str) -> str:
         """The interface text for `key`: the bundle's override, else the kiosk's default."""
-        override = self.model.interface_text.get(key)
-        if override is not None and language in override.root:
-            return override.root[language]
-        defaults = DEFAULT_WORDING[key]
-        # English last: a bundle in another language may lack wording added since (ADDED_LATER).
-        return defaults.get(language) or defaults.get(self.model.default_language) or defaults["en"]
+        return interface_word(self.model, key, language)
 
 
 @dataclass(frozen=True)
@@ -63,12 +61,13 @@ class Inspection:
     warnings: tuple[Problem, ...] = ()
     files: frozenset[str] = frozenset()
     missing: frozenset[str] = frozenset()  # top-level fields that failed the schema (None)
+    narration: NarrationIndex | None = None
 
     def loaded(self) -> LoadedBundle:
         """The bundle, valid; raise BundleInvalid listing every problem otherwise."""
         if self.problems or self.model is None:
             raise BundleInvalid(str(self.root), list(self.problems))
-        return LoadedBundle(self.root, self.model, self.files, self.warnings)
+        return LoadedBundle(self.root, self.model, self.files, self.warnings, self.narration)
 
 
 def load_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBundle:
@@ -85,10 +84,12 @@ def inspect_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
     model, missing, problems = parse_partly(raw)
     nodes = list(walk(model))
     problems += check_bundle(model, nodes, folder, limits, missing)
+    narration = check_narration(model, folder, limits, missing)
+    problems += narration.problems
     refs = {str(value) for _, value in nodes if isinstance(value, MediaRef)}
-    warnings = tuple(bundle_warnings(model, folder, missing))
-    files = frozenset({MANIFEST_NAME, *refs})
-    return Inspection(folder, model, tuple(problems), warnings, files, missing)
+    warnings = (*bundle_warnings(model, folder, missing), *narration.warnings)
+    files = frozenset({MANIFEST_NAME, *refs, *narration.files})
+    return Inspection(folder, model, tuple(problems), warnings, files, missing, narration.index)
 
 
 def _read_manifest(folder: Path, limits: Limits) -> dict | Problem:

@@ -3,7 +3,9 @@ images and captions are parsed. Each check returns a sentence for staff, or None
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import struct
 import zlib
 from collections.abc import Callable
@@ -19,10 +21,59 @@ from kiosk.content.model import (
     ImageFile,
     LicenceFile,
     MediaRef,
+    NarrationIndexFile,
     VideoFile,
 )
 
 Check = Callable[[Path, Limits], str | None]
+
+
+def place_problem(root: Path, ref: str, limits: Limits) -> str | None:
+    """Why the file `ref` names is not a real file inside the bundle at `root`, or None."""
+    return Places(root, limits).problem(ref)
+
+
+class Places:
+    """Checks that the files a bundle names are real files inside it; each folder on the way
+    is looked at once, however many files it holds (a narration has hundreds)."""
+
+    def __init__(self, root: Path, limits: Limits) -> None:
+        self.root, self.limits = root, limits
+        self._folders: dict[str, str | None] = {}
+        self._root_text = os.fspath(root)  # plain strings: pathlib costs more than the lstat
+
+    def problem(self, ref: str) -> str | None:
+        """Why `ref` is not a real file inside the bundle, or None."""
+        parts = ref.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder not in self._folders:
+                self._folders[folder] = self._folder_problem(folder)
+            if self._folders[folder] is not None:
+                return self._folders[folder]
+        try:
+            info = os.lstat(os.path.join(self._root_text, *parts))
+        except FileNotFoundError:
+            return "is not in the bundle"
+        if stat.S_ISLNK(info.st_mode):
+            return "is a link; bundles must hold real files, not links"
+        if stat.S_ISDIR(info.st_mode):
+            return "is a folder, not a file"
+        if not stat.S_ISREG(info.st_mode):
+            return "is not an ordinary file"
+        if info.st_size > self.limits.file_bytes:
+            return f"is over the limit of {self.limits.file_bytes:,} bytes for one file"
+        return None
+
+    def _folder_problem(self, folder: str) -> str | None:
+        path = self.root / folder
+        if path.is_symlink():
+            return "is a link; bundles must hold real files, not links"
+        if not path.is_dir():
+            return "is not in the bundle"
+        if not path.resolve().is_relative_to(self.root.resolve()):
+            return "leaves the bundle folder"
+        return None
 
 
 def check_media(path: Path, ref: MediaRef, limits: Limits) -> str | None:
@@ -226,4 +277,6 @@ _CHECKS: dict[type[MediaRef], Check] = {
     ImageFile: _check_image,
     FontFile: _check_font,
     LicenceFile: _check_licence,
+    # Read and checked in full, with the audio it names, by kiosk.content.narration_checks.
+    NarrationIndexFile: lambda path, limits: None,
 }

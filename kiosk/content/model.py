@@ -145,6 +145,11 @@ class LicenceFile(MediaRef):
     extensions = (".txt",)
 
 
+class NarrationIndexFile(MediaRef):
+    kind = "narration index"
+    extensions = (".json",)
+
+
 MAX_WEB_ADDRESS = 300  # a QR code of this many characters still reads from across a room
 _VISIBLE_ASCII_URL = re.compile(r"^https?://[!-~]+$")
 
@@ -537,6 +542,11 @@ class Bundle(Strict):
     )
     media_credits: list[MediaCredit] = Field(default_factory=list, max_length=200)
     reading_level: ReadingLevel = Field(default_factory=ReadingLevel)
+    narration: NarrationIndexFile | None = Field(
+        None,
+        description="The narration index (made by kiosk narrate): recorded speech for every "
+        "patient text in some or all of the bundle's languages, for read-aloud.",
+    )
 
     model_config = ConfigDict(populate_by_name=True)
 

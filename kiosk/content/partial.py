@@ -4,6 +4,7 @@ problems the later checks would find in the others, so a clinic fixes everything
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any
 
@@ -43,12 +44,15 @@ def parse_partly(raw: dict) -> tuple[Bundle, frozenset[str], list[Problem]]:
     return Bundle.model_construct(**values), frozenset(missing), problems
 
 
-def schema_problems(error: ValidationError) -> list[Problem]:
-    """Each of pydantic's errors as a Problem a clinic can act on."""
+def schema_problems(
+    error: ValidationError, file: str = MANIFEST_NAME, where: Callable[[list], str] = format_path
+) -> list[Problem]:
+    """Each of pydantic's errors in `file` as a Problem a clinic can act on; `where` names
+    the field from its location."""
     problems = []
     for detail in error.errors(include_url=False):
         loc = [part for part in detail["loc"] if part not in UNION_TAGS]
-        problems.append(Problem(MANIFEST_NAME, format_path(loc), _plain_message(detail)))
+        problems.append(Problem(file, where(loc), _plain_message(detail)))
     return problems
 
 

@@ -68,13 +68,22 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def patient_text_values(model: Bundle) -> list[tuple[Loc, Text]]:
+    """(where, text) for every patient text in bundle.json, in document order."""
+    return [
+        (loc, value)
+        for loc, value in walk(model)
+        if isinstance(value, Text) and not _NOT_SCORED & set(map(str, loc))
+    ]
+
+
 def patient_texts(model: Bundle) -> list[tuple[Loc, str, str]]:
     """(where, language, plain text) for every patient text in bundle.json."""
-    found = []
-    for loc, value in walk(model):
-        if isinstance(value, Text) and not _NOT_SCORED & set(map(str, loc)):
-            found += [(loc, lang, text.replace("**", "")) for lang, text in value.root.items()]
-    return found
+    return [
+        (loc, lang, text.replace("**", ""))
+        for loc, value in patient_text_values(model)
+        for lang, text in value.root.items()
+    ]
 
 
 def score_texts(model: Bundle) -> list[Scored]:

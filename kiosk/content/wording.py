@@ -6,6 +6,10 @@ language it declares beyond these. Placeholders in braces are filled in by the s
 from __future__ import annotations
 
 import string
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Bundle
 
 DEFAULT_WORDING: dict[str, dict[str, str]] = {
     "touch_to_start": {"en": "Touch to start", "es": "Toque para empezar"},
@@ -103,6 +107,10 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
         "en": "The screen ignores touch for {seconds} seconds.",
         "es": "La pantalla no responde al tacto durante {seconds} segundos.",
     },
+    # Read-aloud, in the top bar (issue 15).
+    "read_to_me": {"en": "Read to me", "es": "Leer en voz alta"},
+    "repeat_reading": {"en": "Repeat", "es": "Repetir"},
+    "stop_reading": {"en": "Stop reading", "es": "Dejar de leer"},
 }
 
 # Wording added since bundles in other languages were first made. Such a bundle stays valid
@@ -129,6 +137,9 @@ ADDED_LATER = frozenset(
         "high_contrast",
         "language",
         "choose_language",
+        "read_to_me",
+        "repeat_reading",
+        "stop_reading",
     }
 )
 
@@ -136,3 +147,19 @@ ADDED_LATER = frozenset(
 def placeholders(template: str) -> set[str]:
     """The {names} a wording template expects."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def interface_word(model: Bundle, key: str, language: str) -> str:
+    """The wording for `key` in `language`: the bundle's override, else the kiosk's own."""
+    override = model.interface_text.get(key)
+    if override is not None and language in override.root:
+        return override.root[language]
+    defaults = DEFAULT_WORDING[key]
+    # English last: a bundle in another language may lack wording added since (ADDED_LATER).
+    return defaults.get(language) or defaults.get(model.default_language) or defaults["en"]
+
+
+def fixed_wording_keys() -> list[str]:
+    """The wording keys with no {placeholder}: words that read the same each time they show
+    (the others hold numbers filled in on screen, so no recording can be made of them)."""
+    return [key for key, texts in DEFAULT_WORDING.items() if not placeholders(texts["en"])]

@@ -13,6 +13,7 @@ from kiosk.settings import Settings
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.keypad import KeypadNavigator
 from kiosk.ui.live_settings import LiveSettings
+from kiosk.ui.read_aloud.service import ReadAloud
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.staff.access import StaffAccess
 from kiosk.ui.window import KioskWindow, screen_class
@@ -62,6 +63,9 @@ class Kiosk(QObject):
         self.staff = StaffAccess(self.window)
         self.keypad = KeypadNavigator(self.window, self.live_settings.current.keypad_keys)
         self.live_settings.changed.connect(self.keypad.use_settings)
+        self.read_aloud = ReadAloud(self.window)
+        self.window.top_bar.use_read_aloud(self.read_aloud)
+        self.keypad.help_pressed.connect(self.read_aloud.start)
         self.services: KioskServices | None = None  # None in a preview: no store, no counts
         self.services_started.connect(self.staff.use_services)
         if kiosk_mode:  # frameless and on top; only exit_kiosk() closes it

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ACTIONS = ("next", "previous", "activate", "back")
+ACTIONS = ("next", "previous", "activate", "back", "help")
 RING_FOLLOW_MS = 100  # the ring follows its control as pages scroll and re-lay out
 # Outer yellow and inner black bands: the ring shows on light, dark and coloured controls.
 RING_COLOURS = ("#ffd400", "#000000")
@@ -98,9 +98,12 @@ class FocusRing(QWidget):
 
 
 class KeypadNavigator(QObject):
-    """Turns mapped keys into moves between the current page's controls, taps and Back.
+    """Turns mapped keys into moves between the current page's controls, taps and Back, and
+    says when Help was pressed (the composition root starts read-aloud).
 
     The ring shows only once a key is used: touch users never see it, and a touch hides it."""
+
+    help_pressed = Signal()
 
     def __init__(self, window: KioskWindow, keys: Iterable[str]) -> None:
         super().__init__(window)
@@ -109,6 +112,10 @@ class KeypadNavigator(QObject):
         self.ring = FocusRing(window)
         self.active = False  # a key was used since the last touch or reset
         self.current: QAbstractButton | None = None  # the ringed control
+        # The top bar as it was at a tap on one of its controls: the page, the control's place
+        # and the bar's names. A tap there may draw the bar anew (Read to me becomes Repeat
+        # and Stop reading); the ring then stays in it (see _in_redrawn_bar).
+        self._tapped_in_bar: tuple[Route, int, list[str]] | None = None
         window.went_idle.connect(self.reset)
         window.route_changed.connect(self._page_changed)
         QApplication.instance().installEventFilter(self)
@@ -155,12 +162,16 @@ class KeypadNavigator(QObject):
     # --- Actions -------------------------------------------------------------------------
 
     def act(self, action: str) -> None:
-        """Do `action` (next, previous, activate, back), as the keypad asked."""
+        """Do `action` (next, previous, activate, back, help), as the keypad asked."""
         self.active = True
         if self.window.route == Route("attract"):
             self.window.home()  # any key wakes the kiosk, as a touch does
+            if action == "help":
+                self.help_pressed.emit()  # and Help reads home aloud at once
             return
-        if action in ("next", "previous"):
+        if action == "help":
+            self.help_pressed.emit()
+        elif action in ("next", "previous"):
             self.move(1 if action == "next" else -1)
         elif action == "activate":
             self.activate()
@@ -203,6 +214,10 @@ class KeypadNavigator(QObject):
     def activate(self) -> None:
         current = self.current
         if current is not None and current in self.controls():
+            bar = self._bar_controls(self.controls())
+            names = [control.accessibleName() for control in bar]
+            place = bar.index(current) if current in bar else None
+            self._tapped_in_bar = (self.window.route, place, names) if place is not None else None
             current.click()
             QTimer.singleShot(0, self, self._keep_focus)
         else:
@@ -227,14 +242,35 @@ class KeypadNavigator(QObject):
         if not self.active:
             return
         current = self.current
+        tapped_in_bar, self._tapped_in_bar = self._tapped_in_bar, None
         if current is None or not current.isVisible() or current not in self.controls():
             controls = self.controls()
-            if controls:
+            again = self._in_redrawn_bar(tapped_in_bar, self._bar_controls(controls))
+            if again is not None:
+                self.focus(again)
+            elif controls:
                 self.focus(self._first_in_screen(controls))
             else:
                 self.ring.ring(None)
         else:
             self.ring.ring(current)
+
+    def _bar_controls(self, controls: list[QAbstractButton]) -> list[QAbstractButton]:
+        return [c for c in controls if self.window.top_bar.isAncestorOf(c)]
+
+    def _in_redrawn_bar(
+        self, tapped: tuple[Route, int, list[str]] | None, bar: list[QAbstractButton]
+    ) -> QAbstractButton | None:
+        """After a tap in the top bar on the same page: the control of the same name (a
+        language), else the new control nearest its place (Repeat for Read to me)."""
+        if tapped is None or tapped[0] is not self.window.route or not bar:
+            return None
+        place, names = tapped[1], tapped[2]
+        same = [c for c in bar if c.accessibleName() == names[place]]
+        new = [c for c in bar if c.accessibleName() not in names]
+        if same or new:
+            return (same or sorted(new, key=lambda c: abs(bar.index(c) - place)))[0]
+        return bar[min(place, len(bar) - 1)]
 
     def _page_changed(self, _route: Route) -> None:
         if self.active:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -130,8 +131,10 @@ def walk_all(kiosk: Kiosk, camera: Camera, language: str | None) -> None:
 
 
 def _capture_access(kiosk: Kiosk, camera: Camera) -> None:
-    """The keypad's focus ring, and high contrast on home, an exercise and a result."""
+    """The keypad's focus ring, read-aloud, and high contrast on home, an exercise, a result
+    and read-aloud."""
     window, model = kiosk.window, kiosk.window.ctx.bundle.model
+    _capture_read_aloud(kiosk, camera, "read-aloud")
     window.go(Route("home"))
     camera.settle()
     for _ in range(2):
@@ -145,7 +148,29 @@ def _capture_access(kiosk: Kiosk, camera: Camera) -> None:
     *_, last = picker_paths(model.picker)
     window.current_screen.show_path(last)
     camera.shoot("high-contrast-picker-result")
+    _capture_read_aloud(kiosk, camera, "high-contrast-read-aloud")
     window.session.set_high_contrast(False)
+
+
+def _capture_read_aloud(kiosk: Kiosk, camera: Camera, name: str) -> None:
+    """The first article read aloud, at its first paragraph's second sentence (or first):
+    played for real, up to 20 s, as a kiosk with a speaker plays it."""
+    window, narration = kiosk.window, kiosk.window.ctx.bundle.narration
+    model = window.ctx.bundle.model
+    if narration is None or not model.articles:
+        return
+    kiosk.read_aloud.assume_sound_device()
+    window.go(Route("article", model.articles[0].id))
+    recording = narration.recording("articles[0].body[0].text", window.session.language)
+    if recording is None:
+        return  # this language is not narrated
+    wanted = recording.sentences[min(1, len(recording.sentences) - 1)].text
+    kiosk.read_aloud.start()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and kiosk.read_aloud.highlighted[1] != wanted:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    camera.shoot(name)
+    kiosk.read_aloud.stop()
 
 
 def with_take_home_base(bundle: LoadedBundle, base: str) -> LoadedBundle:
@@ -153,7 +178,7 @@ def with_take_home_base(bundle: LoadedBundle, base: str) -> LoadedBundle:
     checked = WebAddress._parse(base)
     clinic = bundle.model.clinic.model_copy(update={"take_home_base": checked})
     model = bundle.model.model_copy(update={"clinic": clinic})
-    return LoadedBundle(bundle.root, model, bundle.files, bundle.warnings)
+    return dataclasses.replace(bundle, model=model)  # its texts, so its narration, are the same
 
 
 def _capture_safety(window: KioskWindow, camera: Camera) -> None:

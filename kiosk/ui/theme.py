@@ -27,6 +27,9 @@ COLOURS = {
     "either": "#1d5c4f",
     "front_desk": "#8f1d1d",
     "pressed_surface": "#e4ded2",
+    # The sentence read aloud: dark words on yellow, apart from the blue of the controls.
+    "highlight": "#ffe14d",
+    "on_highlight": "#1a1a1a",
 }
 
 # High contrast, a patient's choice: light text on black, actions in yellow with black words,
@@ -47,6 +50,9 @@ HIGH_CONTRAST = {
     "either": "#9ff0d0",
     "front_desk": "#ff9c9c",
     "pressed_surface": "#3a3a3a",
+    # Black words on cyan: apart from the yellow the controls use in this theme.
+    "highlight": "#00e5ff",
+    "on_highlight": "#000000",
 }
 PALETTES = {"standard": COLOURS, "high contrast": HIGH_CONTRAST}
 
@@ -64,6 +70,7 @@ TEXT_PAIRS = [
     ("on_primary", "either"),
     ("on_primary", "front_desk"),
     ("text", "pressed_surface"),
+    ("on_highlight", "highlight"),
 ]
 
 DESIGN_HEIGHT = 1080  # sizes below are pixels at 1080p, scaled to the screen
@@ -253,6 +260,10 @@ class Theme:
         QScrollBar:vertical {{ width: {self.px(Space.M)}px; background: transparent; }}
         QScrollBar::handle:vertical {{ background: {c["border"]};
         border-radius: {self.px(Radius.SMALL)}px; }}
+        QLabel[reading="true"], QPushButton[reading="true"] {{
+            background: {c["highlight"]}; color: {c["on_highlight"]};
+        }}
+        QPushButton[reading="true"] QLabel {{ color: {c["on_highlight"]}; }}
         """
 
 

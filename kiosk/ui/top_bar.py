@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import ScreenContext
+
+if TYPE_CHECKING:
+    from kiosk.ui.read_aloud.service import ReadAloud
 from kiosk.ui.rich_text import plain
 from kiosk.ui.tokens import Size, Space
 from kiosk.ui.widgets import button, clear_layout, set_role
@@ -22,6 +27,9 @@ class TopBar(QWidget):
     def __init__(self, ctx: ScreenContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.read_aloud: ReadAloud | None = None
+        self.heading: TitleLabel | None = None  # the title on show
+        self._last: tuple | None = None
         self.column = QVBoxLayout(self)
         self.row = QHBoxLayout()
         self.column.addLayout(self.row)
@@ -52,7 +60,7 @@ class TopBar(QWidget):
         # In landscape the title keeps a quarter of the width beside the buttons, and a gap.
         title_room = 0 if portrait else width // 4 + spacing
         left, right = self._buttons(show_back, show_home, width - title_room - 2 * margin)
-        heading = TitleLabel(plain(title))
+        heading = self.heading = TitleLabel(plain(title))
         heading.setParent(self)
         heading.ensurePolished()
         beside = width - sum(b.sizeHint().width() + spacing for b in left + right) - 2 * margin
@@ -61,7 +69,7 @@ class TopBar(QWidget):
             heading.max_lines = None  # the whole title, however many lines it takes
         else:
             # Should two lines still not hold it once laid out, it moves to a row of its own.
-            heading.overflowed.connect(self._title_overflowed)
+            heading.overflowed.connect(lambda: self._title_overflowed(heading))
         # A long title wraps (then ends in "…") rather than push buttons off the screen.
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # as tall as its lines need (a new policy drops this)
@@ -76,8 +84,32 @@ class TopBar(QWidget):
         for widget in right:
             self.row.addWidget(widget)
 
-    def _title_overflowed(self) -> None:
-        QTimer.singleShot(0, self, lambda: self.render(*self._last, own_row=True))
+    def use_read_aloud(self, read_aloud: ReadAloud) -> None:
+        """Offer `read_aloud` ("Read to me"; Repeat and Stop reading while it reads)."""
+        self.read_aloud = read_aloud
+        read_aloud.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Draw the bar again as it was last asked for (read-aloud started or stopped)."""
+        if self._last is not None and self.isVisible():
+            self.render(*self._last)
+
+    def _read_aloud_buttons(self) -> list[QPushButton]:
+        """Read to me; while it reads, Repeat and Stop reading instead."""
+        reader = self.read_aloud
+        if reader is None or not reader.offered():
+            return []
+        if not reader.reading:
+            return [self._icon_button("read_to_me", "mdi6.account-voice", reader.start)]
+        return [
+            self._icon_button("repeat_reading", "mdi6.replay", reader.repeat),
+            self._icon_button("stop_reading", "mdi6.stop-circle-outline", reader.stop),
+        ]
+
+    def _title_overflowed(self, heading: TitleLabel) -> None:
+        # A title of an earlier render, not yet deleted, may still be laid out: not this one.
+        if heading is self.heading:
+            QTimer.singleShot(0, self, lambda: self.render(*self._last, own_row=True))
 
     def _buttons(
         self, show_back: bool, show_home: bool, room: int
@@ -91,7 +123,7 @@ class TopBar(QWidget):
             left = [self._icon_button("back", "mdi6.arrow-left", self.back)] if show_back else []
             if show_home:
                 left.append(self._icon_button("home", "mdi6.home", self.home))
-            right = self._settings_buttons(several, chooser)
+            right = self._read_aloud_buttons() + self._settings_buttons(several, chooser)
             for widget in left + right:
                 widget.setParent(self)  # so the window's stylesheet sizes it before we measure
                 widget.ensurePolished()
@@ -156,6 +188,7 @@ class TitleLabel(QLabel):
     def __init__(self, title: str) -> None:
         super().__init__()
         self.full_title = title
+        self._fitted = title  # what it last chose to show (read-aloud may mark it meanwhile)
         self.max_lines: int | None = self.MAX_LINES
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
@@ -173,7 +206,8 @@ class TitleLabel(QLabel):
         if self.max_lines is None:
             return
         shown = fitted_title(self.full_title, QFontMetrics(self.font()), self.contentsRect())
-        if shown != self.text():
+        if shown != self._fitted:
+            self._fitted = shown
             self.setText(shown)
             if shown != self.full_title:
                 self.overflowed.emit()

@@ -72,6 +72,7 @@ class ContentButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         set_role(self, role)
         self.body = QVBoxLayout(self)
+        self.words: dict[int, QLabel] = {}  # a list card's labels, by the place of their text
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
         """Add a child that lets taps through to the button."""
@@ -104,11 +105,12 @@ def list_card(
     image_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     row.addWidget(image_label)
     words = QVBoxLayout()
-    for text, role in texts:
+    for index, (text, role) in enumerate(texts):
         if text:
             part = label(text, role)
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             words.addWidget(part)
+            widget.words[index] = part
     row.addLayout(words, 1)
     widget.body.addLayout(row)
     return widget

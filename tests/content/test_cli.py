@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main, schema_text
+from kiosk.cli import main, narration_schema_text, schema_text
 from tests.helpers.places import REPO_ROOT, SMALL_BUNDLE
 
 
@@ -65,6 +65,12 @@ def test_pack_refuses_an_invalid_folder(small_bundle: Path, tmp_path: Path) -> N
 def test_schema_copy_in_repository_is_current() -> None:
     kept = (REPO_ROOT / "schema" / "bundle.schema.json").read_text(encoding="utf-8")
     assert kept == schema_text(), "run: kiosk schema > schema/bundle.schema.json"
+
+
+def test_narration_schema_copy_in_repository_is_current() -> None:
+    kept = (REPO_ROOT / "schema" / "narration.schema.json").read_text(encoding="utf-8")
+    wanted = narration_schema_text()
+    assert kept == wanted, "run: kiosk schema --narration > schema/narration.schema.json"
 
 
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:

@@ -68,18 +68,25 @@ def test_a_picker_result_and_its_cases_changed_outcome(diff: BundleDiff) -> None
     assert diff.cases[0].new == '"Ice or heat: both are fine" (ice or heat)'
 
 
-def test_media_replaced_added_and_removed_with_sizes(diff: BundleDiff) -> None:
+def test_media_replaced_added_and_removed_with_sizes(
+    diff: BundleDiff, builtin: LoadedBundle
+) -> None:
     media = {m.path: m for m in diff.media}
     redrawn = media["assets/illustrations/glute-bridge-1.svg"]
     assert redrawn.status == "replaced" and redrawn.new_bytes > redrawn.old_bytes
     assert media["assets/illustrations/wall-sit-1.svg"].status == "added"
+    audio = {r.file for by_lang in builtin.narration.texts.values() for r in by_lang.values()}
+    summed = f"narration audio, {len(audio)} files"  # one line, not one per recording
     assert {p for p, m in media.items() if m.status == "removed"} == {
         "videos/standing-calf-stretch.mp4",
         "videos/standing-calf-stretch.en.vtt",
         "videos/standing-calf-stretch.es.vtt",
         "assets/posters/standing-calf-stretch.png",
+        "narration/index.json",
+        summed,
     }
-    assert len(media) == 6  # nothing else changed
+    assert media[summed].old_bytes == sum((builtin.root / f).stat().st_size for f in audio)
+    assert len(media) == 8  # nothing else changed
 
 
 def test_review_records_changed(diff: BundleDiff) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content.model import Article
 from kiosk.content.take_home import take_home_address
 from kiosk.ui.rich_text import blocks_html
-from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.screens.base import Route, Screen, block_paths, text_path, tile_for
 from kiosk.ui.take_home_code import take_home_card
 from kiosk.ui.tokens import Size, Space
 from kiosk.ui.widgets import label, list_card, picture, vertical_list
@@ -20,17 +20,24 @@ class ArticleListScreen(Screen):
     keeps_widgets = True
 
     def title(self) -> str:
-        tiles = [t for t in self.ctx.bundle.model.home.tiles if t.target == "articles"]
-        return self.ctx.text(tiles[0].label) if tiles else ""
+        tiles = self.ctx.bundle.model.home.tiles
+        index = tile_for(tiles, "articles")
+        return self.ctx.text(tiles[index].label) if index is not None else ""
+
+    def title_path(self) -> str | None:
+        index = tile_for(self.ctx.bundle.model.home.tiles, "articles")
+        return text_path("home", "tiles", index, "label") if index is not None else None
 
     def build(self) -> None:
         cards = []
-        for article in self.ctx.bundle.model.articles:
+        for index, article in enumerate(self.ctx.bundle.model.articles):
             texts = [
                 (self.ctx.text(article.title), "heading"),
                 (self.ctx.text(article.summary), ""),
             ]
             card = list_card(self.ctx.theme, self.ctx.media, article.illustration, texts)
+            self.reads(text_path("articles", index, "title"), card.words[0])
+            self.reads(text_path("articles", index, "summary"), card.words[1])
             card.clicked.connect(
                 lambda _=False, a=article: self.navigate.emit(Route("article", a.id))
             )
@@ -44,8 +51,14 @@ class ArticleScreen(Screen):
     def article(self) -> Article:
         return next(a for a in self.ctx.bundle.model.articles if a.id == self.route.item)
 
+    def _index(self) -> int:
+        return self.ctx.bundle.model.articles.index(self.article())
+
     def title(self) -> str:
         return self.ctx.text(self.article().title)
+
+    def title_path(self) -> str:
+        return text_path("articles", self._index(), "title")
 
     def build(self) -> None:
         article, theme = self.article(), self.ctx.theme
@@ -63,6 +76,8 @@ class ArticleScreen(Screen):
         body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         body.setAccessibleName(self.ctx.text(article.title))
         layout.addWidget(body, 1)
+        for path in block_paths(("articles", self._index(), "body"), article.body):
+            self.reads(path, body)
         address = take_home_address(self.ctx.bundle.model, article)
         code = take_home_card(self.ctx, address) if address else None
         if code is not None and portrait:  # after the text, where the reading ends

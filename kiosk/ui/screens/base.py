@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.links import link_label
-from kiosk.content.model import Link
+from kiosk.content.model import Block, Bullets, Link, Tile
+from kiosk.content.narration import wording_path
+from kiosk.content.problems import format_path
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import KEEP, button, clear_layout, scroll_page
@@ -24,6 +26,38 @@ class Route:
     # The part of a list the item was opened from (an exercise from the "while you wait"
     # list: waiting_room), so that "next" stays within it.
     within: str | None = None
+
+
+# A text a screen shows, for read-aloud: its place in the bundle (format_path of its loc, or
+# wording.<key> for the kiosk's own words) and the widget that shows its words.
+Reading = tuple[str, QWidget]
+ShownWidget = TypeVar("ShownWidget", bound=QWidget)
+
+
+def text_path(*loc: str | int) -> str:
+    """The narration's name for the text at `loc` in bundle.json: exercises[0].title."""
+    return format_path(loc)
+
+
+def word_path(key: str) -> str:
+    """The narration's name for the kiosk's own wording `key`."""
+    return wording_path(key)
+
+
+def block_paths(loc: tuple[str | int, ...], blocks: list[Block]) -> list[str]:
+    """The narration's names for each paragraph and bullet of rich text at `loc`, in order."""
+    paths = []
+    for number, block in enumerate(blocks):
+        if isinstance(block, Bullets):
+            paths += [text_path(*loc, number, "items", i) for i in range(len(block.items))]
+        else:
+            paths.append(text_path(*loc, number, "text"))
+    return paths
+
+
+def tile_for(tiles: list[Tile], target: str) -> int | None:
+    """The place of the first home tile leading to `target` (its label titles that page)."""
+    return next((index for index, tile in enumerate(tiles) if tile.target == target), None)
 
 
 def target_route(target: str) -> Route:
@@ -55,6 +89,7 @@ class Screen(QWidget):
         self.route = Route("")
         self._built = False  # build() has filled self.root since the last release()
         self._scroll_areas: dict[str, QScrollArea] = {}
+        self._reading: list[Reading] = []  # filled by build() through reads()
         self.root = QVBoxLayout(self)
         self.root.setContentsMargins(0, 0, 0, 0)
         # Pages share one stack: a hidden page's minimum size must not stretch the window.
@@ -90,6 +125,7 @@ class Screen(QWidget):
     def render(self) -> None:
         """Rebuild from the model in the current language and text size, keeping the state."""
         clear_layout(self.root)
+        self._reading = []
         margin = self.ctx.theme.px(Space.XXL)
         self.root.setContentsMargins(margin, self.ctx.theme.px(Space.M), margin, margin)
         self.root.setSpacing(self.ctx.theme.px(Space.L))
@@ -102,6 +138,7 @@ class Screen(QWidget):
         Used before the window sets a new stylesheet (a text-size change), which would
         otherwise polish the widgets of every screen ever shown, only to throw them away."""
         clear_layout(self.root, detach=True)
+        self._reading = []
         for area in self._scroll_areas.values():
             content = area.takeWidget()
             if content is not None:
@@ -130,6 +167,23 @@ class Screen(QWidget):
     def build(self) -> None:
         """Fill self.root; overridden by each screen."""
         raise NotImplementedError
+
+    def reads(self, path: str, widget: ShownWidget) -> ShownWidget:
+        """Note that `widget` shows the text at `path`, next in reading order; returns it."""
+        self._reading.append((path, widget))
+        return widget
+
+    def reading(self) -> list[Reading]:
+        """What the page shows, in reading order, for read-aloud (the title comes first, from
+        title_path)."""
+        return list(self._reading)
+
+    def title_path(self) -> str | None:
+        """Where the title in the top bar comes from, for read-aloud; None: no such text."""
+        return None
+
+    def duck_sound(self, ducked: bool) -> None:
+        """Lower the screen's own sound while read-aloud speaks (True), or restore it."""
 
     def reset_state(self) -> None:
         """Forget progress within the screen (a new visit or a new patient)."""

@@ -15,7 +15,7 @@ from kiosk.ui.chime import Chime
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.direction import opposite
 from kiosk.ui.screens import exercise_parts as parts
-from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.screens.base import Route, Screen, text_path, word_path
 from kiosk.ui.screens.exercises import exercises_for
 from kiosk.ui.take_home_code import take_home_card
 from kiosk.ui.tokens import Size, Space, Type
@@ -59,6 +59,14 @@ class ExerciseScreen(Screen):
     def title(self) -> str:
         return self.ctx.text(self.exercise().title)
 
+    def title_path(self) -> str:
+        return self._path("title")
+
+    def _path(self, *loc: str | int) -> str:
+        """The narration's name for a text of this exercise."""
+        index = self.ctx.bundle.model.exercises.index(self.exercise())
+        return text_path("exercises", index, *loc)
+
     def reset_state(self) -> None:
         self.clock.stop()
         self._workout = None
@@ -93,6 +101,9 @@ class ExerciseScreen(Screen):
         )
         main = self._finish_card() if workout.finished else self._step_panel(exercise)
         caution = parts.caution(self.ctx, exercise)
+        self.reads(word_path("stop_if"), caution)
+        for number in range(len(exercise.stop_if)):
+            self.reads(self._path("stop_if", number), caution)
         if self.portrait():
             self.root.addWidget(picture, 1)
             self.root.addWidget(main)
@@ -188,17 +199,22 @@ class ExerciseScreen(Screen):
         instruction = label(self.ctx.text(step.instruction), "heading")
         instruction.setObjectName("instruction")
         instruction.setStyleSheet(f"font-size: {theme.font_px(Type.LARGE)}px;")
-        column.addWidget(instruction)
+        column.addWidget(self.reads(self._path("steps", workout.step, "instruction"), instruction))
         if workout.step == 0 and exercise.equipment:
             needs = self.ctx.listed([self.ctx.text(item) for item in exercise.equipment])
-            column.addWidget(label(f"{self.ctx.word('you_need')}: {needs}", "muted"))
+            equipment = label(f"{self.ctx.word('you_need')}: {needs}", "muted")
+            column.addWidget(self.reads(word_path("you_need"), equipment))
+            for number in range(len(exercise.equipment)):
+                self.reads(self._path("equipment", number), equipment)
         row = QHBoxLayout()
         row.setSpacing(theme.px(Space.XL))
         if workout.resting:
             panel_, self._seconds = parts.rest_panel(self.ctx, workout.rest_left)
             row.addWidget(panel_, 0, Qt.AlignmentFlag.AlignTop)
+            self.reads(word_path("rest"), panel_.findChild(QLabel, "rest_heading"))
         elif step.hold:
             hold, self._seconds, self._hold_caption = parts.hold_button(self.ctx, workout)
+            self.reads(word_path(parts.hold_action_key(workout)), self._hold_caption)
             hold.clicked.connect(self.tap_hold)
             self._hold_button = hold
             row.addWidget(hold, 0, Qt.AlignmentFlag.AlignTop)
@@ -289,6 +305,7 @@ class ExerciseScreen(Screen):
             row.addWidget(code, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(row)
         body.addLayout(parts.praise_heading(self.ctx))
+        self.reads(word_path("well_done"), frame.findChild(QLabel, "well_done"))
         if done := parts.what_was_done(self.ctx, self.workout):
             summary = label(done, "heading")
             summary.setObjectName("what_was_done")
@@ -296,6 +313,13 @@ class ExerciseScreen(Screen):
         following = self._next_exercise()
         if following is not None:
             onward = parts.next_exercise_button(self.ctx, following)
+            following_index = self.ctx.bundle.model.exercises.index(following)
+            for path, words in zip(
+                (word_path("next_exercise"), text_path("exercises", following_index, "title")),
+                onward.findChildren(QLabel),
+                strict=True,
+            ):
+                self.reads(path, words)
             route = Route("exercise", following.id, within=self.route.within)
             onward.clicked.connect(lambda: self.navigate.emit(route))
             body.addWidget(onward)

@@ -31,9 +31,14 @@ HOLD_ACTIONS = ("tap_to_start_hold", "tap_to_pause", "tap_to_restart")
 
 def hold_action(ctx: ScreenContext, workout: Workout) -> str:
     """What a tap on the hold button does now; it is also the button's accessible name."""
+    return ctx.word(hold_action_key(workout))
+
+
+def hold_action_key(workout: Workout) -> str:
+    """The wording key of what a tap on the hold button does now."""
     if workout.holding:
-        return ctx.word("tap_to_pause")
-    return ctx.word("tap_to_restart" if workout.hold_paused else "tap_to_start_hold")
+        return "tap_to_pause"
+    return "tap_to_restart" if workout.hold_paused else "tap_to_start_hold"
 
 
 def hold_button(ctx: ScreenContext, workout: Workout) -> tuple[ContentButton, QLabel, QLabel]:
@@ -91,6 +96,7 @@ def rest_panel(ctx: ScreenContext, seconds_left: int) -> tuple[QFrame, QLabel]:
     )
     body.setSpacing(0)
     heading = label(ctx.word("rest"), "heading")
+    heading.setObjectName("rest_heading")
     heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
     body.addWidget(heading)
     seconds = big_number(ctx, seconds_left, "rest_seconds")

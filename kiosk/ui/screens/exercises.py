@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.content.model import Exercise
-from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.screens.base import Route, Screen, text_path, tile_for, word_path
 from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import list_card, vertical_list
 
@@ -24,19 +24,30 @@ class ExerciseListScreen(Screen):
         super().show_route(route)
 
     def title(self) -> str:
-        target = "exercises" if self.route.item is None else f"exercises:{self.route.item}"
-        tiles = [t for t in self.ctx.bundle.model.home.tiles if t.target == target]
-        return self.ctx.text(tiles[0].label) if tiles else ""
+        tiles = self.ctx.bundle.model.home.tiles
+        index = tile_for(tiles, self._target())
+        return self.ctx.text(tiles[index].label) if index is not None else ""
+
+    def title_path(self) -> str | None:
+        index = tile_for(self.ctx.bundle.model.home.tiles, self._target())
+        return text_path("home", "tiles", index, "label") if index is not None else None
+
+    def _target(self) -> str:
+        return "exercises" if self.route.item is None else f"exercises:{self.route.item}"
 
     def build(self) -> None:
         cards = []
-        for exercise in exercises_for(self.ctx.bundle.model.exercises, self.route.item):
+        everything = self.ctx.bundle.model.exercises
+        for exercise in exercises_for(everything, self.route.item):
             card = list_card(
                 self.ctx.theme,
                 self.ctx.media,
                 exercise.steps[0].illustration,
                 self._texts(exercise),
             )
+            for place, paths in enumerate(self._paths(everything.index(exercise), exercise)):
+                for path in paths if place in card.words else []:
+                    self.reads(path, card.words[place])
             route = Route("exercise", exercise.id, within=self.route.item)
             card.clicked.connect(lambda _=False, r=route: self.navigate.emit(r))
             cards.append(card)
@@ -52,3 +63,15 @@ class ExerciseListScreen(Screen):
         if exercise.where == "home" and self.route.item != "home":
             texts.append((self.ctx.word("for_home"), "caution"))
         return texts
+
+    def _paths(self, index: int, exercise: Exercise) -> list[list[str]]:
+        """Where each of _texts' words come from, for read-aloud."""
+        muscles = [
+            text_path("exercises", index, "muscles", m) for m in range(len(exercise.muscles))
+        ]
+        return [
+            [text_path("exercises", index, "title")],
+            [text_path("exercises", index, "summary")],
+            [word_path("works"), *muscles],
+            [word_path("for_home")],
+        ]

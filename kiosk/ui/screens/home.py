@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from kiosk.content.model import Tile
-from kiosk.ui.screens.base import Route, Screen, target_route
+from kiosk.ui.screens.base import Route, Screen, target_route, text_path, word_path
 from kiosk.ui.tokens import Size, Space
 from kiosk.ui.widgets import ContentButton, button, label
 
@@ -28,6 +28,9 @@ class HomeScreen(Screen):
     def title(self) -> str:
         return self.ctx.text(self.ctx.bundle.model.title)
 
+    def title_path(self) -> str:
+        return text_path("title")
+
     def build(self) -> None:
         home = self.ctx.bundle.model.home
         tiles = home.tiles
@@ -35,7 +38,7 @@ class HomeScreen(Screen):
             greeting = label(self.ctx.text(home.greeting), "heading")
             greeting.setAlignment(Qt.AlignmentFlag.AlignCenter)
             greeting.setObjectName("greeting")
-            self.root.addWidget(greeting)
+            self.root.addWidget(self.reads(text_path("home", "greeting"), greeting))
         holder = QWidget()
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -43,7 +46,7 @@ class HomeScreen(Screen):
         grid.setSpacing(spacing)
         columns = self._columns(len(tiles))
         for index, tile in enumerate(tiles):
-            grid.addWidget(self._tile(tile), index // columns, index % columns)
+            grid.addWidget(self._tile(index, tile), index // columns, index % columns)
         for column in range(columns):
             grid.setColumnStretch(column, 1)  # equal columns, whatever their words ask for
         # Large text on a small screen may not fit: then the tiles scroll rather than clip.
@@ -56,12 +59,12 @@ class HomeScreen(Screen):
         footer.setSpacing(self.ctx.theme.px(Space.L))
         note = label(self.ctx.text(self.ctx.bundle.model.safety_note), "muted")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        footer.addWidget(note, 1)
+        footer.addWidget(self.reads(text_path("safety_note"), note), 1)
         icon = self.ctx.media.icon("mdi6.information-outline", self.ctx.theme.colours["primary"])
         about = button(self.ctx.word("about_content"), icon=icon)
         about.setIconSize(QSize(self.ctx.theme.px(Space.XXL), self.ctx.theme.px(Space.XXL)))
         about.clicked.connect(lambda: self.navigate.emit(Route("about")))
-        footer.addWidget(about)
+        footer.addWidget(self.reads(word_path("about_content"), about))
         return footer
 
     def _columns(self, count: int) -> int:
@@ -71,7 +74,7 @@ class HomeScreen(Screen):
             return 1
         return 3 if count > 4 and not self.portrait() else 2
 
-    def _tile(self, tile: Tile) -> ContentButton:
+    def _tile(self, index: int, tile: Tile) -> ContentButton:
         theme, name = self.ctx.theme, self.ctx.text(tile.label)
         widget = ContentButton(name, "tile")
         icon = QLabel()
@@ -85,12 +88,16 @@ class HomeScreen(Screen):
         widget.add(icon)
         title = widget.add(label(name))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reads(text_path("home", "tiles", index, "label"), title)
         caption_text = self.ctx.text(tile.caption) if tile.caption else ""
+        caption_path = text_path("home", "tiles", index, "caption")
         if tile.target == "videos" and not self.videos_available:
             caption_text = self.ctx.word("videos_unavailable")
+            caption_path = word_path("videos_unavailable")
             widget.setEnabled(False)
         if caption_text:
             caption = widget.add(label(caption_text, "caption"))
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.reads(caption_path, caption)
         widget.clicked.connect(lambda: self.navigate.emit(tile_route(tile)))
         return widget

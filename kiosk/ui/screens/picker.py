@@ -18,7 +18,7 @@ from kiosk.content.model import Question, Result
 from kiosk.flows.picker_path import PickerPath
 from kiosk.ui.direction import in_direction
 from kiosk.ui.rich_text import inline_html
-from kiosk.ui.screens.base import Route, Screen
+from kiosk.ui.screens.base import Route, Screen, text_path, word_path
 from kiosk.ui.tokens import Radius, Size, Space, Stroke, Type
 from kiosk.ui.widgets import ContentButton, ScrollColumn, button, card, label
 
@@ -62,6 +62,13 @@ class PickerScreen(Screen):
     def title(self) -> str:
         return self.ctx.text(self.ctx.bundle.model.picker.title)
 
+    def title_path(self) -> str:
+        return text_path("picker", "title")
+
+    def _path(self, *loc: str | int) -> str:
+        """The narration's name for a text of the node on show."""
+        return text_path("picker", "nodes", self.node_id, *loc)
+
     def build(self) -> None:
         node = self.path.node
         if isinstance(node, Question):
@@ -98,15 +105,17 @@ class PickerScreen(Screen):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.px(Space.L))
         if self.path.at_start:
-            column.addWidget(label(self.ctx.text(picker.intro)))
+            intro = label(self.ctx.text(picker.intro))
+            column.addWidget(self.reads(text_path("picker", "intro"), intro))
             if picker.disclaimer is not None:
-                column.addWidget(label(self.ctx.text(picker.disclaimer), "note"))
+                note = label(self.ctx.text(picker.disclaimer), "note")
+                column.addWidget(self.reads(text_path("picker", "disclaimer"), note))
         column.addStretch(1)
-        for text, role in ((question.text, "title"), (question.help, "")):
+        for text, role, field in ((question.text, "title", "text"), (question.help, "", "help")):
             if text is not None:
                 words = label(self.ctx.text(text), role)
                 words.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                column.addWidget(words)
+                column.addWidget(self.reads(self._path(field), words))
         column.addSpacing(theme.px(Space.L))
         column.addLayout(self._answers(question))
         column.addStretch(2)
@@ -136,6 +145,7 @@ class PickerScreen(Screen):
         choice.body.setContentsMargins(pad, pad // 2, pad, pad // 2)
         words = choice.add(label(text))
         words.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reads(self._path("answers", index, "label"), words)
         words.setStyleSheet(f"font-size: {size}px;")
         choice.clicked.connect(lambda _=False, i=index: self.answer(i))
         return choice
@@ -157,7 +167,7 @@ class PickerScreen(Screen):
     # --- A result --------------------------------------------------------------------------
 
     def _build_result(self, result: Result) -> None:
-        self.root.addWidget(self._result_banner(result))
+        self.root.addWidget(self._result_banner(result))  # reads first: the answer
         holder = ScrollColumn(self.ctx.theme.px(Space.XS))
         column = holder.column
         column.setSpacing(self.ctx.theme.px(Space.L))
@@ -165,7 +175,8 @@ class PickerScreen(Screen):
             column.addWidget(self._steps_card(result))
         column.addLayout(self._section_cards(result))
         if (disclaimer := self.ctx.bundle.model.picker.disclaimer) is not None:
-            column.addWidget(label(self.ctx.text(disclaimer), "note"))
+            note = label(self.ctx.text(disclaimer), "note")
+            column.addWidget(self.reads(text_path("picker", "disclaimer"), note))
         column.addStretch(1)
         self.root.addWidget(self.scroll_page(holder), 1)
         self.root.addLayout(self._result_buttons(result))
@@ -179,13 +190,14 @@ class PickerScreen(Screen):
             row.setSpacing(self.ctx.theme.px(Space.L))
             marker = label(in_direction(f"{number}.", self.ctx.direction), "heading", wrap=False)
             row.addWidget(marker, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(label(inline_html(self.ctx.text(step)), rich=True), 1)
+            words = label(inline_html(self.ctx.text(step)), rich=True)
+            row.addWidget(self.reads(self._path("what_to_do", number - 1), words), 1)
             body.addLayout(row)
         return frame
 
     def _section_cards(self, result: Result) -> QBoxLayout:
         sections = [
-            (self.ctx.word(key), self.ctx.text(text))
+            (key, self.ctx.text(text))
             for key, text in (
                 ("how_long", result.how_long),
                 ("protect_skin", result.protect_skin),
@@ -196,11 +208,11 @@ class PickerScreen(Screen):
         area = self.window().size()
         row = QVBoxLayout() if area.height() > area.width() else QHBoxLayout()
         row.setSpacing(self.ctx.theme.px(Space.L))
-        for heading, text in sections:
+        for key, text in sections:
             frame, body = card()
             body.setContentsMargins(*self.ctx.theme.insets(Space.L))
-            body.addWidget(label(heading, "heading"))
-            body.addWidget(label(text))
+            body.addWidget(self.reads(word_path(key), label(self.ctx.word(key), "heading")))
+            body.addWidget(self.reads(self._path(key), label(text)))
             body.addStretch(1)
             row.addWidget(frame, 1)
         return row
@@ -248,8 +260,11 @@ class PickerScreen(Screen):
         icon.setPixmap(self.ctx.media.icon(icon_name, ink).pixmap(QSize(size, size)))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
-        words.addWidget(label(self.ctx.text(result.title), "title"))
-        words.addWidget(label(self.ctx.text(result.summary), "heading"))
+        words.addWidget(
+            self.reads(self._path("title"), label(self.ctx.text(result.title), "title"))
+        )
+        summary = label(self.ctx.text(result.summary), "heading")
+        words.addWidget(self.reads(self._path("summary"), summary))
         row.addLayout(words, 1)
         return frame
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from kiosk.ui.rich_text import inline_html
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.base import Screen, text_path, word_path
 from kiosk.ui.tokens import Size, Space, Type
 from kiosk.ui.video.cards import centred
 from kiosk.ui.widgets import button, card, label
@@ -60,6 +60,10 @@ class StopScreen(Screen):
         row.addWidget(symbol, 0, Qt.AlignmentFlag.AlignTop)
         heading = label(self._heading(), "title")
         heading.setObjectName("stop_title")
+        guidance = self.ctx.bundle.model.stop_guidance
+        self.reads(
+            text_path("stop_guidance", "title") if guidance else word_path("stop_title"), heading
+        )
         heading.setStyleSheet(f"color: {self.ctx.theme.colours['front_desk']};")
         row.addWidget(heading, 1)
         return row
@@ -71,14 +75,17 @@ class StopScreen(Screen):
         if guidance is None:
             fallback = label(self.ctx.word("stop_default"), "heading")
             fallback.setObjectName("stop_steps")
-            return [fallback]
+            return [self.reads(word_path("stop_default"), fallback)]
         steps = "".join(f"<li>{inline_html(self.ctx.text(step))}</li>" for step in guidance.steps)
         numbered = label(f"<ol style='margin:0'>{steps}</ol>", rich=True)
         numbered.setObjectName("stop_steps")
         numbered.setStyleSheet(size)
         numbered.setAccessibleName(" ".join(self.ctx.text(step) for step in guidance.steps))
+        for number in range(len(guidance.steps)):
+            self.reads(text_path("stop_guidance", "steps", number), numbered)
         tell = label(f"<b>{html.escape(self.ctx.text(guidance.tell_us))}</b>", "caution", True)
         tell.setObjectName("stop_tell_us")
+        self.reads(text_path("stop_guidance", "tell_us"), tell)
         tell.setStyleSheet(size)
         return [numbered, tell]
 

@@ -7,13 +7,13 @@ import math
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.content.model import Video
 from kiosk.content.take_home import take_home_address
 from kiosk.flows.video_series import AfterCard, Phase, VideoSeries
 from kiosk.ui.context import ScreenContext
-from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.base import Reading, Screen, block_paths, text_path, word_path
 from kiosk.ui.take_home_code import take_home_card
 from kiosk.ui.tokens import Size, Space, Type
 from kiosk.ui.video.captions import CaptionLibrary, Cue
@@ -28,6 +28,7 @@ from kiosk.ui.widgets import button, clear_layout
 log = logging.getLogger(__name__)
 
 VIDEO_SHAPE = 9 / 16  # height over width of the series' videos, for sizing the video area
+DUCKED = 0.15  # the video's volume while read-aloud speaks, as a share of its own
 
 
 __all__ = ["Phase", "VideoScreen"]  # Phase: the series' phases, from kiosk.flows
@@ -53,6 +54,7 @@ class VideoScreen(Screen):
         self._timer = QTimer(self)  # the error card's and the closing card's time on screen
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer)
+        self._ducked = False  # read-aloud is speaking: the video's sound is lowered
 
     @property
     def videos(self) -> list[Video]:
@@ -88,6 +90,21 @@ class VideoScreen(Screen):
     def title(self) -> str:
         return self.ctx.text(self.ctx.bundle.model.videos.title)
 
+    def title_path(self) -> str:
+        return text_path("videos", "title")
+
+    def reading(self) -> list[Reading]:
+        """The cards' words, or the title of the video on show (the player's page is not
+        built anew for each video)."""
+        if self.playlist is not None and self.phase != Phase.CAUTION:
+            title = self.playlist.titles[self.index]
+            return [(text_path("videos", "items", self.index, "title"), title)]
+        return super().reading()
+
+    def duck_sound(self, ducked: bool) -> None:
+        self._ducked = ducked
+        self._apply_sound()
+
     def reset_state(self) -> None:
         self._stop()
         # Captions on and (by default) sound off: waiting rooms are usually quiet.
@@ -116,6 +133,7 @@ class VideoScreen(Screen):
             self._build_caution()
         elif self.phase == Phase.CLOSING:
             closing = closing_card(self.ctx, series.closing)
+            self._read_card(closing, "closing")
             closing.clicked.connect(self.go_home)
             self.root.addWidget(centred(closing), 1)
             if address := take_home_address(self.ctx.bundle.model, series):
@@ -254,10 +272,11 @@ class VideoScreen(Screen):
         self._show_state()
 
     def _apply_sound(self) -> None:
-        """Sound on or off, never louder than the cap (read now: staff may have changed it)."""
+        """Sound on or off, never louder than the cap (read now: staff may have changed it),
+        and lowered while read-aloud speaks."""
         cap = self.ctx.settings.volume_cap if self.volume_cap is None else self.volume_cap
         if self.playback is not None:
-            self.playback.set_sound(self.sound_on, cap)
+            self.playback.set_sound(self.sound_on, cap * (DUCKED if self._ducked else 1.0))
 
     def _show_player(self) -> None:
         """Show the current video: the player layout is built once, then updated in place.
@@ -297,10 +316,12 @@ class VideoScreen(Screen):
 
     def _build_caution(self) -> None:
         theme = self.ctx.theme
-        self.root.addWidget(
-            centred(caution_card(self.ctx, self.ctx.bundle.model.videos.caution)), 1
+        caution = caution_card(self.ctx, self.ctx.bundle.model.videos.caution)
+        self._read_card(caution, "caution")
+        self.root.addWidget(centred(caution), 1)
+        start = self.reads(
+            word_path("understand_play"), button(self.ctx.word("understand_play"), "primary")
         )
-        start = button(self.ctx.word("understand_play"), "primary")
         start.setIcon(self.ctx.media.icon("mdi6.play", self.ctx.theme.colours["on_primary"]))
         start.setIconSize(QSize(theme.px(Size.ICON_LARGE), theme.px(Size.ICON_LARGE)))
         start.setMinimumHeight(theme.px(Size.ACTION_HEIGHT))
@@ -314,6 +335,14 @@ class VideoScreen(Screen):
         row.addWidget(start)
         row.addStretch(1)
         self.root.addLayout(row)
+
+    def _read_card(self, card: QWidget, name: str) -> None:
+        """The card's title, then its paragraphs and bullets, for read-aloud."""
+        model = getattr(self.ctx.bundle.model.videos, name)
+        title, body = card.findChild(QLabel, "card_title"), card.findChild(QLabel, "card_body")
+        self.reads(text_path("videos", name, "title"), title)
+        for path in block_paths(("videos", name, "body"), model.body):
+            self.reads(path, body)
 
     def _build_player(self) -> None:
         theme, portrait = self.ctx.theme, self.height() > self.width()

@@ -26,12 +26,14 @@ def fill_card(ctx: ScreenContext, model: Card, icon: str, colour: str, body: QVB
     symbol.setPixmap(ctx.media.icon(icon, colour).pixmap(QSize(size, size)))
     header.addWidget(symbol, 0, Qt.AlignmentFlag.AlignTop)
     title = label(ctx.text(model.title), "title")
+    title.setObjectName("card_title")
     # Set here too: inside a button (the closing card) the stylesheet makes labels plain.
     title.setStyleSheet(f"font-size: {theme.font_px(Type.TITLE)}px; {theme.bold_css}")
     header.addWidget(title, 1)
     body.addLayout(header)
     gap = theme.px(Space.M)
     text = label(blocks_html(model.body, ctx.session.language, gap), rich=True)
+    text.setObjectName("card_body")
     text.setStyleSheet(f"font-size: {theme.font_px(Type.HEADING)}px;")
     body.addWidget(text)
 

@@ -20,10 +20,10 @@ END_TOLERANCE_SHARE = 0.05
 
 
 def _ignore(*_: object) -> None:
-    """A slot that does nothing (see _note_no_python_overrides)."""
+    """A slot that does nothing (see note_no_python_overrides)."""
 
 
-def _note_no_python_overrides(*signals: SignalInstance) -> None:
+def note_no_python_overrides(*signals: SignalInstance) -> None:
     """Connect and disconnect once here, in the GUI thread, on each object's signal.
 
     PySide then records that these objects have no Python connectNotify/disconnectNotify.
@@ -60,7 +60,7 @@ class VideoPlayback(QObject):
         # thread over the GIL when a player is stopped (waiting rooms are muted anyway).
         self.audio: QAudioOutput | None = None
         self.player.setVideoSink(self.sink)
-        _note_no_python_overrides(self.player.playingChanged, self.sink.videoSizeChanged)
+        note_no_python_overrides(self.player.playingChanged, self.sink.videoSizeChanged)
         self.sink.videoFrameChanged.connect(self._on_frame)
         self.player.positionChanged.connect(self._on_position)
         self.player.durationChanged.connect(self.duration_changed)
@@ -108,7 +108,7 @@ class VideoPlayback(QObject):
             if not on:
                 return
             self.audio = QAudioOutput(self)
-            _note_no_python_overrides(self.audio.mutedChanged)
+            note_no_python_overrides(self.audio.mutedChanged)
             self.player.setAudioOutput(self.audio)
         self.audio.setVolume(volume)
         self.audio.setMuted(not on)

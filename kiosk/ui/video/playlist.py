@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Video
 from kiosk.ui.context import ScreenContext
@@ -31,6 +31,7 @@ class Playlist(QWidget):
         holder = ScrollColumn(spacing)
         column = holder.column
         column.setSpacing(spacing)
+        self.titles: list[QLabel] = []  # each video's title, as _entry makes them
         self._entries = [self._entry(index, video) for index, video in enumerate(videos)]
         for entry in self._entries:
             column.addWidget(entry)
@@ -67,6 +68,7 @@ class Playlist(QWidget):
         row.addWidget(poster)
         name = label(f"{index + 1}. {title}")
         name.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.titles.append(name)
         row.addWidget(name, 1)
         entry.body.addLayout(row)
         entry.clicked.connect(lambda: self.chosen.emit(index))
