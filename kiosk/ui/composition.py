@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -46,6 +46,7 @@ class Kiosk(QObject):
         videos_available: bool = True,
         kiosk_mode: bool = False,
         pace: Pace | None = None,
+        sound_check: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__()
         self.live_settings = LiveSettings(settings or Settings(), overrides)
@@ -63,7 +64,7 @@ class Kiosk(QObject):
         self.staff = StaffAccess(self.window)
         self.keypad = KeypadNavigator(self.window, self.live_settings.current.keypad_keys)
         self.live_settings.changed.connect(self.keypad.use_settings)
-        self.read_aloud = ReadAloud(self.window)
+        self.read_aloud = ReadAloud(self.window, sound_check)
         self.window.top_bar.use_read_aloud(self.read_aloud)
         self.keypad.help_pressed.connect(self.read_aloud.start)
         self.services: KioskServices | None = None  # None in a preview: no store, no counts
@@ -105,10 +106,12 @@ def build_kiosk(
     kiosk_mode: bool = False,
     settings: Settings | None = None,
     pace: Pace | None = None,
+    sound_check: Callable[[], bool] | None = None,
 ) -> Kiosk:
     """The kiosk on `bundle`, on the attract screen, not yet shown. Tests start here.
 
     `settings` defaults to every setting's default; `idle_seconds` overrides its idle timeout
-    and outlasts any later save. `pace` sets the waits that are not settings."""
+    and outlasts any later save. `pace` sets the waits that are not settings;
+    `sound_check` says whether a speaker is there (QtMultimedia is asked otherwise)."""
     overrides = {"idle_timeout": idle_seconds} if idle_seconds is not None else {}
-    return Kiosk(bundle, settings, overrides, videos_available, kiosk_mode, pace)
+    return Kiosk(bundle, settings, overrides, videos_available, kiosk_mode, pace, sound_check)
