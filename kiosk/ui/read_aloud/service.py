@@ -88,12 +88,6 @@ class ReadAloud(QObject):
             self.stop()
         self.changed.emit()
 
-    def assume_sound_device(self) -> None:
-        """Offer read-aloud as a kiosk with a speaker does, for pictures made on a machine
-        without one (QtMultimedia plays the same into no device)."""
-        self._has_device = True
-        self.changed.emit()
-
     def prepare(self) -> None:
         """Look for a sound device now, ahead of the first touch, if the bundle is narrated."""
         if self._window.ctx.bundle.narration is not None:
