@@ -7,15 +7,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.archive import ArchiveRefused, unpack_zip
-from kiosk.content.checks import bundle_warnings, check_bundle
 from kiosk.content.limits import DEFAULT_LIMITS, Limits
-from kiosk.content.model import MANIFEST_NAME, Bundle, MediaRef, walk
-from kiosk.content.partial import parse_partly
+from kiosk.content.manifest import MANIFEST_NAME
 from kiosk.content.problems import Problem
 from kiosk.content.safe_json import JsonRefused, read_json_file
 from kiosk.content.wording import DEFAULT_WORDING
+
+if TYPE_CHECKING:  # the model (pydantic) loads when a bundle is validated, not before
+    from kiosk.content.model import Bundle, MediaRef
 
 
 class BundleInvalid(Exception):
@@ -78,6 +80,10 @@ def load_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBundle:
 
 def inspect_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
     """Every problem and warning in the bundle in `folder`, all found in one pass."""
+    from kiosk.content.checks import bundle_warnings, check_bundle
+    from kiosk.content.model import MediaRef, walk
+    from kiosk.content.partial import parse_partly
+
     folder = Path(folder)
     raw = _read_manifest(folder, limits)
     if isinstance(raw, Problem):

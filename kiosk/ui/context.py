@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.content import LoadedBundle
-from kiosk.content.model import Text
 from kiosk.settings import Settings
 from kiosk.ui.media import MediaService
 from kiosk.ui.theme import Theme
+
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.model import Text
 
 
 class Session(QObject):

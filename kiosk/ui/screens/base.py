@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.links import link_label
-from kiosk.content.model import Link
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.widgets import KEEP, button, clear_layout, scroll_page
+
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.model import Link
 
 
 @dataclass(frozen=True)
