@@ -70,6 +70,7 @@ def run(
         services = (paths, store) if bundle_path is None else None
         FirstPaint(window, on_paint=lambda: _after_first_paint(kiosk, services, store))
         kiosk.use_display(DisplayControl(kiosk_mode=not windowed))  # pointer, screen's turn
+        _report_memory_if_asked(window)
         install_crash_guard(window.reset_to_attract)
         UrlRefuser(window)
         if windowed:
@@ -164,6 +165,14 @@ def _after_first_paint(
     if services is not None:
         kiosk.start_services(*services)
     kiosk.window.prepare("home", "exercises", "articles")
+
+
+def _report_memory_if_asked(window: KioskWindow) -> None:
+    """With KIOSK_MEMORY_REPORT set, a memory report after each idle reset's heap trim."""
+    from kiosk.runtime.memory_report import report_after_idle_resets
+    from kiosk.ui.window import TRIM_AFTER_RESET_MS
+
+    report_after_idle_resets(window, TRIM_AFTER_RESET_MS + 500)
 
 
 def _report_start_and_quit(app) -> None:
