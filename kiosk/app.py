@@ -143,16 +143,19 @@ def _build_kiosk(build: Callable[[LoadedBundle], Kiosk], bundle: LoadedBundle) -
 
 
 def _use_checked_model(kiosk: Kiosk, store: BundleStore) -> None:
-    """Put the pydantic model behind a bundle shown from its validation record, before any
-    screen but the first is built: the same data, now validated field by field."""
+    """Swap a bundle shown from its validation record for its checked model, before any
+    screen but the first is built: the same content, its every field validated by the model.
+    A record the model refuses (only a forger with this kiosk's key could write one) gives
+    way to whatever full validation shows, as a start without records would."""
     shown = kiosk.window.ctx.bundle
     if not isinstance(shown, RecordedBundle):
         return
     try:
-        kiosk.window.ctx.bundle = shown.checked()
-    except Exception:  # a record the model refuses: show what full validation allows
+        checked = shown.checked()
+    except Exception:
         log.exception("the validation record of %s does not make a valid model", shown.root)
-        kiosk.window.swap_bundle(store.open_active(start_pending=False).loaded)
+        checked = store.open_active(start_pending=False).loaded
+    kiosk.window.swap_bundle(checked)  # on attract, nobody at the screen yet: a quiet moment
 
 
 def _after_first_paint(
