@@ -493,9 +493,10 @@ def where_it_grew(marks: list[int], seed: int, extra_env: dict[str, str]) -> Non
             if report.exists()
             else []
         )
-        print(f"\n{len(lines)} memory reports from inside (one per idle reset)")
-        if len(lines) >= 2:
-            a, b = lines[0], lines[-1]
+        print(f"\n{len(lines)} memory reports from inside (at start, then at each idle reset)")
+        pairs = [("start", lines[0], lines[1]), (f"{first}-{last} taps", lines[1], lines[-1])]
+        for title, a, b in pairs if len(lines) >= 3 else []:
+            print(f" {title}:")
             for name in ("rss_kib", "threads", "python_objects", "widgets", "window_children",
                          "traced_kib"):  # fmt: skip
                 print(f"  {name:16} {a.get(name)} -> {b.get(name)}")

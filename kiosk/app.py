@@ -174,11 +174,12 @@ def _after_first_paint(
 
 
 def _report_memory_if_asked(window: KioskWindow) -> None:
-    """With KIOSK_MEMORY_REPORT set, a memory report after each idle reset's heap trim."""
+    """With KIOSK_MEMORY_REPORT set, a memory report soon after start and after each idle
+    reset's heap trim."""
     from kiosk.runtime.memory_report import report_after_idle_resets
     from kiosk.ui.window import TRIM_AFTER_RESET_MS
 
-    report_after_idle_resets(window, TRIM_AFTER_RESET_MS + 500)
+    report_after_idle_resets(window, TRIM_AFTER_RESET_MS + 500, first_ms=2500)
 
 
 def _report_start_and_quit(app) -> None:

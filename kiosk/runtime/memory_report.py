@@ -1,10 +1,10 @@
 """What the kiosk's memory holds, seen from inside, for hunting growth over long runs.
 
-Set KIOSK_MEMORY_REPORT to a file and the kiosk appends one JSON line to it after each idle
-reset (once the heap has been trimmed): RSS, glibc's heap statistics, threads, live Python
-objects by type, Qt widgets by class, and with PYTHONTRACEMALLOC set, where Python allocated.
-benchmarks/real_window.py compares the lines at its marks. Off by default: counting every
-object takes ~50 ms.
+Set KIOSK_MEMORY_REPORT to a file and the kiosk appends one JSON line to it soon after its
+start, then after each idle reset (once the heap has been trimmed): RSS, glibc's heap
+statistics, threads, live Python objects by type, Qt widgets by class, and with
+PYTHONTRACEMALLOC set, where Python allocated. benchmarks/real_window.py compares the lines.
+Off by default: counting every object takes ~50 ms.
 """
 
 from __future__ import annotations
@@ -39,16 +39,19 @@ class _MallInfo2(ctypes.Structure):
     ]  # fmt: skip
 
 
-def report_after_idle_resets(window: QWidget, after_ms: int) -> None:
-    """If KIOSK_MEMORY_REPORT names a file, append a report there `after_ms` after each idle
-    reset of `window` (its went_idle signal)."""
+def report_after_idle_resets(window: QWidget, after_ms: int, first_ms: int) -> None:
+    """If KIOSK_MEMORY_REPORT names a file, append a report there `first_ms` after now (the
+    kiosk at rest after its start), then `after_ms` after each idle reset of `window`."""
     target = os.environ.get(ENV)
     if not target:
         return
     log.info("memory reports after each idle reset go to %s", target)
-    window.went_idle.connect(
-        lambda: QTimer.singleShot(after_ms, window, lambda: append_report(Path(target), window))
-    )
+
+    def report_soon(delay_ms: int) -> None:
+        QTimer.singleShot(delay_ms, window, lambda: append_report(Path(target), window))
+
+    report_soon(first_ms)
+    window.went_idle.connect(lambda: report_soon(after_ms))
 
 
 def append_report(target: Path, window: QObject) -> None:
