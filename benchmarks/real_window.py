@@ -350,7 +350,8 @@ class Session:
     paint_s: float
     at_start: Usage
     rest_after: dict[int, Usage] = field(default_factory=dict)  # taps so far -> at rest
-    mappings_after: dict[int, dict[str, float]] = field(default_factory=dict)  # the same, by map
+    # RSS by mapping at start (0) and at rest after each mark
+    mappings_after: dict[int, dict[str, float]] = field(default_factory=dict)
     peak_in_use: Usage = field(default_factory=lambda: Usage(0, 0))
     playing: Usage = field(default_factory=lambda: Usage(0, 0))
     playing_cpu_percent: float = 0.0
@@ -374,6 +375,7 @@ def use_session(
     try:
         time.sleep(3.0)  # after-paint work (services, screens built ahead) done
         session = Session(kiosk.paint_s, split(pid))
+        session.mappings_after[0] = mapping_rss(pid)
         monkey = Monkey(display, places["targets"], seed)
         done = 0
         for mark in tap_marks:
@@ -486,6 +488,8 @@ def where_it_grew(marks: list[int], seed: int, extra_env: dict[str, str]) -> Non
                      for u in readings.values()]  # fmt: skip
             print(f"{kind:34}" + "".join(f"{cell:12.1f}" for cell in cells))
         first, last = marks[0], marks[-1]
+        print(f"\nMappings that changed most, start to {first} taps:")
+        print("\n".join(grown(session.mappings_after[0], session.mappings_after[first], 25)))
         print(f"\nMappings that changed most, {first} to {last} taps:")
         print("\n".join(grown(session.mappings_after[first], session.mappings_after[last])))
         lines = (
