@@ -474,11 +474,11 @@ def where_it_grew(marks: list[int], seed: int, extra_env: dict[str, str]) -> Non
     with real_display() as shown, tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "memory.jsonl"
         environment = {**os.environ, "DISPLAY": shown.name, "QT_QPA_PLATFORM": "xcb",
-                       "KIOSK_HOME": scratch, "KIOSK_MEMORY_REPORT": str(report),
-                       **extra_env}  # fmt: skip
+                       "KIOSK_HOME": scratch, **extra_env}  # fmt: skip
         places = layout(environment)
         first_start(shown, environment)
-        session = use_session(shown, environment, places, marks, 10, seed)
+        reporting = {**environment, "KIOSK_MEMORY_REPORT": str(report)}  # the session's only
+        session = use_session(shown, reporting, places, marks, 10, seed)
         readings = {"start": session.at_start} | {f"{m} taps": session.rest_after[m] for m in marks}
         kinds = sorted({kind for usage in readings.values() for kind in usage.by_kind})
         print("RSS by kind of mapping, MiB, at start and at rest after each mark")

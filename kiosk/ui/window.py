@@ -6,7 +6,7 @@ import importlib
 import logging
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -221,6 +221,7 @@ class KioskWindow(QWidget):
         self._screens.clear()
         self.history.clear()
         self.ctx.bundle = bundle
+        old_media = self.ctx.media  # with its cached pictures; goes with the old screens
         self.ctx.media = MediaService(bundle, self, ready)
         self._font_family, self._bold_family = _load_fonts(bundle)
         if self._theme_for(self.size()) != self.ctx.theme:
@@ -230,7 +231,9 @@ class KioskWindow(QWidget):
         self.session.reset()
         self._apply_theme(self.size())
         self._show(Route("attract"), push=True, fade=False)
-        QTimer.singleShot(DELETE_AFTER_SWAP_MS, self, lambda: _delete_all(old_screens))
+        QTimer.singleShot(
+            DELETE_AFTER_SWAP_MS, self, lambda: _delete_all([*old_screens, old_media])
+        )
 
     def _show(self, route: Route, push: bool, fade: bool = True) -> None:
         if fade:
@@ -385,9 +388,9 @@ class KioskWindow(QWidget):
         super().closeEvent(event)
 
 
-def _delete_all(widgets: list[QWidget]) -> None:
-    for widget in widgets:
-        widget.deleteLater()
+def _delete_all(objects: list[QObject]) -> None:
+    for found in objects:
+        found.deleteLater()
 
 
 def _load_fonts(bundle: LoadedBundle) -> tuple[str, str]:

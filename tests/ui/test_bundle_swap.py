@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QLabel
 
 from kiosk.content.archive import write_zip
 from kiosk.content.loader import load_bundle
 from kiosk.paths import KioskPaths
 from kiosk.store import BundleStore
+from kiosk.ui.media import MediaService
 from kiosk.ui.screens.base import Route
 from tests.helpers.driving import tap
 from tests.helpers.places import SMALL_BUNDLE
@@ -150,3 +152,15 @@ def test_usage_counts_what_was_viewed(qtbot, kiosk) -> None:
     assert rows[("picker_result", "urgent")] == 1
     kinds = {kind for kind, _ in rows}
     assert kinds <= {"screen", "video", "exercise", "article", "picker_result"}
+
+
+def test_a_swap_lets_the_old_bundles_pictures_go(qtbot, make_window, small, builtin) -> None:
+    """The old media service, and every picture it cached, goes with the old screens (it
+    stayed a child of the window, up to 24 MiB of pictures kept for each swap)."""
+    window = make_window(small)
+    window.home()
+    old = window.ctx.media
+    assert old.pixmap(small.model.attract.slides[0].image, window.size()) is not None
+    window.swap_bundle(builtin)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old))
+    assert window.findChildren(MediaService) == [window.ctx.media]
