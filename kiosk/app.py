@@ -68,6 +68,7 @@ def run(
             ),
             bundle,
         )
+        del bundle  # a record's plain objects go once the window has the checked model
         window = kiosk.window
         # A preview shows one bundle as it is: no installs, no inbox, no counts.
         services = (paths, store) if bundle_path is None else None
