@@ -39,7 +39,8 @@ def run(
 
     from kiosk.runtime.pyside_imports import stop_keeping_sources
 
-    stop_keeping_sources()  # before the kiosk's own modules: ~12 MiB of their source text
+    stop_keeping_sources()  # before the kiosk's own modules: their source text held ~10 MiB
+
     from kiosk.runtime.display import DisplayControl
     from kiosk.runtime.first_paint import FirstPaint
     from kiosk.runtime.lockdown import KeyboardLock, UrlRefuser
