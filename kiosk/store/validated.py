@@ -55,10 +55,12 @@ def recall(paths: KioskPaths, folder: Path, limits: Limits) -> RecordedBundle | 
         log.warning("Validation record of %s unreadable: %s", folder, error)
         return None
     try:
-        return read_record(folder, data, limits, key)
+        recorded = read_record(folder, data, limits, key)
     except RecordRefused as refusal:
         log.info("Validation record of %s not used: %s; validating in full", folder, refusal)
         return None
+    log.info("%s matches its validation record: shown from it, not validated again", folder)
+    return recorded
 
 
 def _key(paths: KioskPaths, make: bool) -> bytes:
