@@ -15,7 +15,7 @@ def test_a_report_counts_what_the_kiosk_holds(make_window: MakeWindow) -> None:
     window = make_window(bundle("small"))
     report = memory_report(window)
     assert report["rss_kib"] > 0 and report["python_objects"] > 0
-    assert report["widget_classes"]["KioskWindow"] == 1
+    assert report["widget_classes"]["KioskWindow"] >= 1  # earlier tests' may linger
     assert report["malloc"]["uordblks"] > 0  # glibc's bytes in use
     json.dumps(report)
 
