@@ -120,7 +120,7 @@ def read_record(folder: Path, data: bytes, limits: Limits, key: bytes) -> Record
         if body["format"] != RECORD_FORMAT:
             raise RecordRefused(f"it is in format {body['format']}, not {RECORD_FORMAT}")
         files, warnings, recorded = body["files"], body["warnings"], body["model"]
-        written = body["fingerprint"]
+        written = dict(body["fingerprint"])
         problems = tuple(Problem(*warning) for warning in warnings)
     except (ValueError, KeyError, TypeError) as error:
         raise RecordRefused(f"it cannot be read ({error!r})") from None
