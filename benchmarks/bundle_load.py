@@ -23,19 +23,23 @@ SMALL_BUNDLE = Path(__file__).resolve().parent.parent / "tests" / "bundles" / "s
 
 
 def generate_bundle(target: Path, exercises: int) -> Path:
-    """Copy the small test bundle and grow it to `exercises` exercises of four steps each."""
+    """Copy the small test bundle and grow it to `exercises` exercises of four steps each.
+
+    Its own exercises stay (the picker and a home tile name them); the rest are copies of its
+    second one, whose last step is repeated (a setup step may only come first)."""
     shutil.copytree(SMALL_BUNDLE, target)
     manifest = target / "bundle.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    template = data["exercises"][1]
+    kept = data["exercises"]
+    template = kept[1]
     grown = []
-    for index in range(exercises):
+    for index in range(exercises - len(kept)):
         exercise = json.loads(json.dumps(template))
         exercise["id"] = f"exercise-{index}"
         exercise["title"] = {"en": f"Exercise {index}", "fr": f"Exercice {index}"}
-        exercise["steps"].append(exercise["steps"][0])
+        exercise["steps"].append(exercise["steps"][-1])
         grown.append(exercise)
-    data["exercises"] = grown
+    data["exercises"] = kept + grown
     manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return target
 

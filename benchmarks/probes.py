@@ -197,8 +197,6 @@ def run_kiosk(scenario: Callable[[Driver], Steps]) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.window import KioskWindow
-
     result: dict = {}
     qt_app = QApplication([])  # the kiosk takes this one
 
@@ -207,6 +205,10 @@ def run_kiosk(scenario: Callable[[Driver], Steps]) -> dict:
         QApplication.exit(0)  # not quit(): the kiosk refuses close requests
 
     def attach() -> None:
+        # Imported here, as run() imports it: after its own start-up steps (kiosk.runtime.
+        # pyside_imports) rather than before them.
+        from kiosk.ui.window import KioskWindow
+
         window = next(w for w in qt_app.topLevelWidgets() if isinstance(w, KioskWindow))
         driver = Driver(window)
 

@@ -181,6 +181,34 @@ def split(pid: int) -> Usage:
     return Usage(rss, pss, {kind: (t[0], t[1]) for kind, t in by_kind.items()})
 
 
+def mapping_rss(pid: int) -> dict[str, float]:
+    """RSS in MiB of each mapping of `pid`'s tree, by "pid start-address name (kind)": two
+    readings compared say which mapping grew (the heap grows in place; arenas are new maps)."""
+    found = {}
+    for member in process_tree(pid):
+        try:
+            text = Path(f"/proc/{member}/smaps").read_text()
+        except OSError:
+            continue
+        for header, body in _mappings(text):
+            parts = header.split(maxsplit=5)
+            name = parts[5].strip() if len(parts) > 5 else ""
+            key = f"{member} {parts[0].split('-')[0]} {name or '-'} ({_kind(header)})"
+            found[key] = found.get(key, 0.0) + _field_kib(body, "Rss") / 1024
+    return found
+
+
+def grown(before: dict[str, float], after: dict[str, float], top: int = 12) -> list[str]:
+    """The mappings whose RSS changed most from `before` to `after`, as lines."""
+    keys = set(before) | set(after)
+    change = {key: after.get(key, 0.0) - before.get(key, 0.0) for key in keys}
+    lines = []
+    for key in sorted(change, key=lambda k: -abs(change[k]))[:top]:
+        state = "new" if key not in before else "gone" if key not in after else ""
+        lines.append(f"{change[key]:+8.2f} MiB  {key} {state}".rstrip())
+    return lines
+
+
 def _mappings(smaps: str) -> Iterator[tuple[str, str]]:
     """(header line, the lines under it) for each mapping."""
     blocks = re.split(r"^(?=[0-9a-f]+-[0-9a-f]+ )", smaps, flags=re.MULTILINE)
@@ -322,6 +350,8 @@ class Session:
     paint_s: float
     at_start: Usage
     rest_after: dict[int, Usage] = field(default_factory=dict)  # taps so far -> at rest
+    # RSS by mapping at start (0) and at rest after each mark
+    mappings_after: dict[int, dict[str, float]] = field(default_factory=dict)
     peak_in_use: Usage = field(default_factory=lambda: Usage(0, 0))
     playing: Usage = field(default_factory=lambda: Usage(0, 0))
     playing_cpu_percent: float = 0.0
@@ -345,6 +375,7 @@ def use_session(
     try:
         time.sleep(3.0)  # after-paint work (services, screens built ahead) done
         session = Session(kiosk.paint_s, split(pid))
+        session.mappings_after[0] = mapping_rss(pid)
         monkey = Monkey(display, places["targets"], seed)
         done = 0
         for mark in tap_marks:
@@ -357,6 +388,7 @@ def use_session(
             _wait_for(lambda n=resets: _idle_resets(log_file) > n, 300, "the idle reset")
             time.sleep(TRIM_AFTER_RESET_S + 1.5)
             session.rest_after[mark] = split(pid)
+            session.mappings_after[mark] = mapping_rss(pid)
         session.playing, session.playing_cpu_percent = play_videos(display, pid, places, play_s)
         return session
     finally:
@@ -404,6 +436,7 @@ def measure(
     with real_display() as display:
         env = {**base_env, "DISPLAY": display.name, "QT_QPA_PLATFORM": "xcb"}
         places = layout(env)
+        first_start(display, env)
         floors, sessions = [], {path: [] for path in PATHS}
         floor_command = [sys.executable, str(HERE / "probes.py"), "floor"]
         for run in range(runs):
@@ -417,6 +450,12 @@ def measure(
         return floors, sessions
 
 
+def first_start(display: XDisplay, env: dict[str, str]) -> None:
+    """Start the kiosk once, unmeasured: as on a kiosk that has started before, the measured
+    starts find the bundle's validation record (kiosk.content.record), and files are cached."""
+    stop(start_and_watch(display, kiosk_command(10), env).process)
+
+
 @contextmanager
 def real_display() -> Iterator[XDisplay]:
     display = XDisplay()
@@ -426,8 +465,64 @@ def real_display() -> Iterator[XDisplay]:
         display.close()
 
 
-if __name__ == "__main__":  # a quick look by hand: one short session, printed
+def where_it_grew(marks: list[int], seed: int, extra_env: dict[str, str]) -> None:
+    """One session with a rest reading at each mark; prints the split by kind at each, the
+    mappings that grew between the first and the last, and the kiosk's own memory reports
+    (KIOSK_MEMORY_REPORT) compared the same way."""
+    import json
+
     with real_display() as shown, tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "memory.jsonl"
         environment = {**os.environ, "DISPLAY": shown.name, "QT_QPA_PLATFORM": "xcb",
-                       "KIOSK_HOME": scratch}  # fmt: skip
-        print(use_session(shown, environment, layout(environment), [200, 400], 10, 7))
+                       "KIOSK_HOME": scratch, **extra_env}  # fmt: skip
+        places = layout(environment)
+        first_start(shown, environment)
+        reporting = {**environment, "KIOSK_MEMORY_REPORT": str(report)}  # the session's only
+        session = use_session(shown, reporting, places, marks, 10, seed)
+        readings = {"start": session.at_start} | {f"{m} taps": session.rest_after[m] for m in marks}
+        kinds = sorted({kind for usage in readings.values() for kind in usage.by_kind})
+        print("RSS by kind of mapping, MiB, at start and at rest after each mark")
+        print(f"{'':34}" + "".join(f"{name:>12}" for name in readings))
+        for kind in [*kinds, "total"]:
+            cells = [u.rss if kind == "total" else u.by_kind.get(kind, (0, 0))[0]
+                     for u in readings.values()]  # fmt: skip
+            print(f"{kind:34}" + "".join(f"{cell:12.1f}" for cell in cells))
+        first, last = marks[0], marks[-1]
+        print(f"\nMappings that changed most, start to {first} taps:")
+        print("\n".join(grown(session.mappings_after[0], session.mappings_after[first], 25)))
+        print(f"\nMappings that changed most, {first} to {last} taps:")
+        print("\n".join(grown(session.mappings_after[first], session.mappings_after[last])))
+        lines = (
+            [json.loads(line) for line in report.read_text().splitlines()]
+            if report.exists()
+            else []
+        )
+        print(f"\n{len(lines)} memory reports from inside (at start, then at each idle reset)")
+        pairs = [("start", lines[0], lines[1]), (f"{first}-{last} taps", lines[1], lines[-1])]
+        for title, a, b in pairs if len(lines) >= 3 else []:
+            print(f" {title}:")
+            for name in ("rss_kib", "threads", "python_objects", "widgets", "window_children",
+                         "traced_kib"):  # fmt: skip
+                print(f"  {name:16} {a.get(name)} -> {b.get(name)}")
+            for name in ("arena", "uordblks", "fordblks", "hblkhd", "keepcost"):
+                print(f"  malloc {name:9} {a['malloc'].get(name, 0) / MiB:9.2f} -> "
+                      f"{b['malloc'].get(name, 0) / MiB:9.2f} MiB")  # fmt: skip
+            for group in ("python_types", "widget_classes", "traced_top"):
+                old, new = a.get(group, {}), b.get(group, {})
+                moved = sorted(
+                    set(old) | set(new), key=lambda k: -abs(new.get(k, 0) - old.get(k, 0))
+                )
+                print(f"  {group}: " + ", ".join(
+                    f"{k} {old.get(k, 0)}->{new.get(k, 0)}" for k in moved[:12]))  # fmt: skip
+
+
+if __name__ == "__main__":  # by hand: one session, and where its memory grew
+    import argparse
+
+    parser = argparse.ArgumentParser(description=where_it_grew.__doc__)
+    parser.add_argument("--marks", default="200,400", help="taps at each rest reading")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the kiosk")
+    args = parser.parse_args()
+    where_it_grew([int(m) for m in args.marks.split(",")], args.seed,
+                  dict(item.split("=", 1) for item in args.env))  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from kiosk import settings as kiosk_settings
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.problems import refusal_text
+from kiosk.content.record import RecordedBundle
 from kiosk.paths import KioskPaths
 from kiosk.runtime.crash import install_crash_guard
 from kiosk.runtime.logs import setup_logging
@@ -61,12 +63,19 @@ def run(
         if bundle is None:
             return 1
         overrides = {"idle_timeout": idle_seconds} if idle_seconds is not None else {}
-        kiosk = Kiosk(bundle, settings, overrides, _videos_available(), kiosk_mode=not windowed)
+        kiosk = _build_kiosk(
+            lambda shown: Kiosk(
+                shown, settings, overrides, _videos_available(), kiosk_mode=not windowed
+            ),
+            bundle,
+        )
+        del bundle  # a record's plain objects go once the window has the checked model
         window = kiosk.window
         # A preview shows one bundle as it is: no installs, no inbox, no counts.
         services = (paths, store) if bundle_path is None else None
-        FirstPaint(window, on_paint=lambda: _after_first_paint(kiosk, services))
+        FirstPaint(window, on_paint=lambda: _after_first_paint(kiosk, services, store))
         kiosk.use_display(DisplayControl(kiosk_mode=not windowed))  # pointer, screen's turn
+        _report_memory_if_asked(window)
         install_crash_guard(window.reset_to_attract)
         UrlRefuser(window)
         if windowed:
@@ -81,7 +90,9 @@ def run(
         StopOnSignals(app)  # systemctl stop: leave as staff's exit does
         pinger = _start_watchdog(window)
         if services is not None:  # a preview is not the kiosk monitoring looks at
-            _write_metrics(kiosk, pinger, app)
+            # After the first paint: kiosk.metrics loads the feed's modules, and with them the
+            # model (pydantic), ~30 ms before anything was on screen.
+            FirstPaint(window, on_paint=lambda: _write_metrics(kiosk, pinger, app))
         if exit_after_paint:
             FirstPaint(window, on_paint=lambda: _report_start_and_quit(app))
         return app.exec()
@@ -108,7 +119,9 @@ def _bundle_to_show(
             print(refusal_text(str(bundle_path), refusal.problems), file=sys.stderr)
             return None
     try:
-        start = store.open_active()
+        # Read from its validation record when that still matches: no pydantic before the
+        # first paint (kiosk.content.record); validated in full otherwise.
+        start = store.open_active(from_records=True)
     except NoUsableBundle as error:
         log.critical("%s", error)
         print(error, file=sys.stderr)
@@ -119,17 +132,59 @@ def _bundle_to_show(
     return start.loaded
 
 
-def _after_first_paint(kiosk: Kiosk, services: tuple[KioskPaths, BundleStore] | None) -> None:
+def _build_kiosk(build: Callable[[LoadedBundle], Kiosk], bundle: LoadedBundle) -> Kiosk:
+    """The kiosk on `bundle`. Drawn from a validation record, its first screen uses plain
+    objects; should one lack what a screen asks of it, the checked model is used instead
+    (a slower start, never a failed one)."""
+    try:
+        return build(bundle)
+    except Exception:
+        if not isinstance(bundle, RecordedBundle):
+            raise
+        log.exception("the first screen could not be drawn from the validation record")
+        return build(bundle.checked())
+
+
+def _use_checked_model(kiosk: Kiosk, store: BundleStore) -> None:
+    """Swap a bundle shown from its validation record for its checked model, before any
+    screen but the first is built: the same content, its every field validated by the model.
+    A record the model refuses (only a forger with this kiosk's key could write one) gives
+    way to whatever full validation shows, as a start without records would."""
+    shown = kiosk.window.ctx.bundle
+    if not isinstance(shown, RecordedBundle):
+        return
+    try:
+        checked = shown.checked()
+    except Exception:
+        log.exception("the validation record of %s does not make a valid model", shown.root)
+        checked = store.open_active(start_pending=False).loaded
+    kiosk.window.swap_bundle(checked)  # on attract, nobody at the screen yet: a quiet moment
+
+
+def _after_first_paint(
+    kiosk: Kiosk, services: tuple[KioskPaths, BundleStore] | None, store: BundleStore
+) -> None:
     """What the first screen does not need, done once it is up.
 
-    The services (installs, the inbox, the feed and usage counts) unless previewing: their
-    imports, the feed's cryptography among them, took about 60 ms of start-up. And home and
-    the lists, built ahead of the first touch, which then costs what later ones do; and, for
-    a narrated bundle, the look for a sound device (QtMultimedia, about 30 ms)."""
+    First the checked model of a bundle shown from its validation record. Then the services
+    (installs, the inbox, the feed and usage counts) unless previewing: their imports, the
+    feed's cryptography among them, took about 60 ms of start-up. And home and the lists,
+    built ahead of the first touch, which then costs what later ones do; and, for a narrated
+    bundle, the look for a sound device (QtMultimedia, about 30 ms)."""
+    _use_checked_model(kiosk, store)
     if services is not None:
         kiosk.start_services(*services)
     kiosk.window.prepare("home", "exercises", "articles")
     kiosk.read_aloud.prepare()
+
+
+def _report_memory_if_asked(window: KioskWindow) -> None:
+    """With KIOSK_MEMORY_REPORT set, a memory report soon after start and after each idle
+    reset's heap trim."""
+    from kiosk.runtime.memory_report import report_after_idle_resets
+    from kiosk.ui.window import TRIM_AFTER_RESET_MS
+
+    report_after_idle_resets(window, TRIM_AFTER_RESET_MS + 500, first_ms=2500)
 
 
 def _report_start_and_quit(app) -> None:

@@ -9,16 +9,17 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from kiosk.content import BundleInvalid, LoadedBundle, open_bundle
 from kiosk.content.archive import write_zip
-from kiosk.content.cases import run_case
-from kiosk.content.checks import lint_warnings
 from kiosk.content.locate import builtin_bundle_dir
-from kiosk.content.model import Bundle, Result
 from kiosk.content.problems import refusal_text
+
+if TYPE_CHECKING:  # `kiosk run` paints its first screen before the model (pydantic) loads
+    from pydantic import BaseModel
+
+    from kiosk.content.model import Bundle
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,6 +139,8 @@ def _print_refusal(source: str, refusal: BundleInvalid) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from kiosk.content.checks import lint_warnings
+
     def report(loaded: LoadedBundle) -> int:
         model = loaded.model
         warnings = [*loaded.warnings, *lint_warnings(model, args.today or date.today())]
@@ -181,6 +184,9 @@ def _info(args: argparse.Namespace) -> int:
 
 def _print_cases(model: Bundle) -> None:
     """Each picker case, the answers it takes and where they lead now."""
+    from kiosk.content.cases import run_case
+    from kiosk.content.model import Result
+
     picker, language = model.picker, model.default_language
     print(f"{'picker cases:':14}{len(picker.cases)}")
     for index, case in enumerate(picker.cases):
@@ -470,6 +476,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 def schema_text() -> str:
     """The JSON Schema of bundle.json, as the repository keeps it in schema/."""
+    from kiosk.content.model import Bundle
+
     return _schema_of(Bundle, "Knee-care kiosk content bundle (bundle.json)")
 
 

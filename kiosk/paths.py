@@ -75,6 +75,11 @@ class KioskPaths:
         return self.data_dir / "usage.sqlite"
 
     @property
+    def validated_dir(self) -> Path:
+        """Validation records of bundles that passed, read at start instead of validating."""
+        return self.data_dir / "validated"
+
+    @property
     def default_inbox(self) -> Path:
         """Where a dropped bundle is picked up when the inbox_folder setting is empty."""
         return self.data_dir / "inbox"

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import string
 import unicodedata
+from typing import TYPE_CHECKING
 
-from kiosk.content.loader import LoadedBundle
-from kiosk.content.model import Text, walk
 from kiosk.content.wording import DEFAULT_WORDING
+
+if TYPE_CHECKING:
+    from kiosk.content.loader import LoadedBundle
 
 
 def letters_of(bundle: LoadedBundle, language: str) -> frozenset[str]:
     """Every letter (and combining mark) a patient reads in `language`: digits, punctuation
     and spaces are left out, as any font draws them alike."""
+    from kiosk.content.model import Text, walk
+
     texts = [
         text.root.get(language, "")
         for where, text in walk(bundle.model)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from kiosk.content.model import Bundle, Link, Text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # names for type hints: importing links does not load the model (pydantic)
+    from kiosk.content.model import Bundle, Link, Text
 
 
 def link_label(bundle: Bundle, link: Link) -> Text | None:

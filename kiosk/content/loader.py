@@ -7,17 +7,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.archive import ArchiveRefused, unpack_zip
-from kiosk.content.checks import bundle_warnings, check_bundle
 from kiosk.content.limits import DEFAULT_LIMITS, Limits
-from kiosk.content.model import MANIFEST_NAME, Bundle, MediaRef, walk
-from kiosk.content.narration import NarrationIndex
-from kiosk.content.narration_checks import check_narration
-from kiosk.content.partial import parse_partly
+from kiosk.content.manifest import MANIFEST_NAME
 from kiosk.content.problems import Problem
 from kiosk.content.safe_json import JsonRefused, read_json_file
 from kiosk.content.wording import interface_word
+
+if TYPE_CHECKING:  # the model (pydantic) loads when a bundle is validated, not before
+    from kiosk.content.model import Bundle, MediaRef
+    from kiosk.content.narration import NarrationIndex
 
 
 class BundleInvalid(Exception):
@@ -46,6 +47,12 @@ class LoadedBundle:
     def wording(self, key: str, language: str) -> str:
         """The interface text for `key`: the bundle's override, else the kiosk's default."""
         return interface_word(self.model, key, language)
+
+    def letters(self, language: str) -> frozenset[str]:
+        """Every letter a patient reads in `language` (kiosk.content.letters)."""
+        from kiosk.content.letters import letters_of
+
+        return letters_of(self, language)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,11 @@ def load_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> LoadedBundle:
 
 def inspect_bundle(folder: Path, limits: Limits = DEFAULT_LIMITS) -> Inspection:
     """Every problem and warning in the bundle in `folder`, all found in one pass."""
+    from kiosk.content.checks import bundle_warnings, check_bundle
+    from kiosk.content.model import MediaRef, walk
+    from kiosk.content.narration_checks import check_narration
+    from kiosk.content.partial import parse_partly
+
     folder = Path(folder)
     raw = _read_manifest(folder, limits)
     if isinstance(raw, Problem):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kiosk.content.model import MANIFEST_NAME
+from kiosk.content.manifest import MANIFEST_NAME
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 

@@ -19,8 +19,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError, core_schema
 
+from kiosk.content.manifest import MANIFEST_NAME as MANIFEST_NAME  # where it always was
+
 SCHEMA_VERSION = 1
-MANIFEST_NAME = "bundle.json"
 
 # Item ids: lower-case letters and digits, then also dashes, underscores and dots
 # (glute-bridge, ex_chin_tuck, q_when.new). Never shown to patients; never a path on disk.

@@ -10,8 +10,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kiosk.content.narration import NarrationIndex, Sentence
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.narration import NarrationIndex, Sentence
 
 
 @dataclass(frozen=True)

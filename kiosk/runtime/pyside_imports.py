@@ -4,7 +4,7 @@ PySide replaces Python's import with its own, which asks of each newly imported 
 it uses PySide (for `from __feature__ import snake_case`), by reading its whole source with
 inspect.getsource and looking for "PySide6". inspect reads through linecache, which keeps every
 line of every module it read: in a checkout, ~280 modules at start and more with each screen,
-12 MiB of RSS measured at start (benchmarks/real_window.py). A standalone build ships no
+10 to 12 MiB of RSS at start (benchmarks/real_window.py). A standalone build ships no
 sources, so there the question fails fast and nothing is kept.
 
 The answer stays the same, read from the module's loader and then let go.

@@ -65,9 +65,14 @@ class BundleStore:
             pointer = Pointer()
         return catalogue.list_installed(self.paths, pointer)
 
-    def open_active(self, start_pending: bool = True) -> startup.StartupBundle:
-        """Tidy up, activate any pending bundle, and load the bundle to show (with fallback)."""
-        return startup.open_active(self.paths, self.builtin_dir, self.limits, start_pending)
+    def open_active(
+        self, start_pending: bool = True, from_records: bool = False
+    ) -> startup.StartupBundle:
+        """Tidy up, activate any pending bundle, and load the bundle to show (with fallback);
+        `from_records` reads it from its validation record where that still matches."""
+        return startup.open_active(
+            self.paths, self.builtin_dir, self.limits, start_pending, from_records
+        )
 
     def clean_leftovers(self) -> list[Path]:
         """Remove what an interrupted install left behind; returns what was removed."""

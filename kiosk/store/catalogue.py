@@ -12,12 +12,15 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.content import Bundle
 from kiosk.paths import KioskPaths
 from kiosk.store.atomic_file import fsync_folder
 from kiosk.store.killpoints import checkpoint
 from kiosk.store.pointer import Pointer, Role, is_folder_name
+
+if TYPE_CHECKING:
+    from kiosk.content import Bundle
 
 log = logging.getLogger(__name__)
 

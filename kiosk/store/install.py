@@ -31,6 +31,7 @@ from kiosk.store.pointer import (
 )
 from kiosk.store.progress import COPY_SHARE, PhaseReporter, Progress
 from kiosk.store.staging import staging_folder
+from kiosk.store.validated import remember
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,9 @@ def install_bundle(
             report(COPY_SHARE, "checking")
             loaded = load_bundle(root, limits)
             result = _place(paths, source, loaded, limits)
+            # Its files are now in the store, unchanged (moved, or the same bytes already
+            # there): the next start shows it from this record, without validating again.
+            remember(paths, replace(loaded, root=result.folder), limits)
     except BundleInvalid as refusal:
         log.warning("Refused bundle %s:\n%s", source, "\n".join(map(str, refusal.problems)))
         raise

@@ -14,6 +14,7 @@ from kiosk.store.errors import StoreError
 from kiosk.store.pointer import BUILTIN, Pointer, PointerUnreadable, read_pointer
 from kiosk.store.roles import activate_pending
 from kiosk.store.staging import clean_leftovers
+from kiosk.store.validated import recall, remember
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +42,15 @@ def open_active(
     builtin_dir: Path,
     limits: Limits = DEFAULT_LIMITS,
     start_pending: bool = True,
+    from_records: bool = False,
 ) -> StartupBundle:
-    """Load the bundle to show; never raises unless the built-in bundle itself is broken."""
+    """Load the bundle to show; never raises unless the built-in bundle itself is broken.
+
+    With `from_records` (the kiosk's own start), a bundle whose validation record still
+    matches is read from it, without pydantic (a RecordedBundle); one without is validated
+    in full and its record written for the next start."""
     reasons: list[str] = []
+    records = paths if from_records else None
     activated = _prepare(paths, start_pending, reasons)
     try:
         pointer = read_pointer(paths.pointer_file)
@@ -60,13 +67,13 @@ def open_active(
             break  # the built-in content was chosen (gone back to): nothing before it to try
         if not name:
             continue
-        loaded = _try_load(paths.bundles_dir / name, source, limits, reasons)
+        loaded = _try_load(paths.bundles_dir / name, source, limits, reasons, records)
         if loaded is not None:
             return StartupBundle(loaded, source, name, tuple(reasons), activated)
     if not pointer.active:
         log.info("No bundle is installed yet; showing the built-in bundle.")
     try:
-        loaded = load_bundle(builtin_dir, limits)
+        loaded = _load(builtin_dir, limits, records)
     except BundleInvalid as refusal:
         raise NoUsableBundle(
             f"The built-in bundle at {builtin_dir} is broken:\n{refusal}"
@@ -89,9 +96,24 @@ def _prepare(paths: KioskPaths, start_pending: bool, reasons: list[str]) -> str 
         return None
 
 
-def _try_load(folder: Path, source: str, limits: Limits, reasons: list[str]) -> LoadedBundle | None:
-    try:
+def _load(folder: Path, limits: Limits, records: KioskPaths | None) -> LoadedBundle:
+    """The bundle in `folder`: from its record when `records` is given and it matches, else
+    fully validated (then recorded for the next start)."""
+    if records is None:
         return load_bundle(folder, limits)
+    recorded = recall(records, folder, limits)
+    if recorded is not None:
+        return recorded
+    loaded = load_bundle(folder, limits)
+    remember(records, loaded, limits)
+    return loaded
+
+
+def _try_load(
+    folder: Path, source: str, limits: Limits, reasons: list[str], records: KioskPaths | None
+) -> LoadedBundle | None:
+    try:
+        return _load(folder, limits, records)
     except BundleInvalid as refusal:
         log.warning("The %s bundle failed to load: %s", source, refusal)
         detail = _summary(refusal)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 
 from kiosk.content import LoadedBundle
-from kiosk.content.model import Text
 from kiosk.flows.pace import Pace
 from kiosk.settings import Settings
 from kiosk.ui.direction import directed_icon, language_direction
 from kiosk.ui.media import MediaService
 from kiosk.ui.theme import Theme
+
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.model import Text
 
 
 class Session(QObject):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content import LoadedBundle
-from kiosk.content.model import MediaRef
 from kiosk.ui.icon_font import glyph_icon
+
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.model import MediaRef
 
 # A byte budget, not a count: pictures at 1080p are 1-3 MB each, and a count of them let the
 # cache grow by ~50 MiB over a day of taps (benchmarks/monkey.py). This holds a few screens'.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
-from kiosk.content.model import Block, Bullets
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.model import Block
 
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 
@@ -27,6 +29,8 @@ def plain(text: str) -> str:
 
 def blocks_html(blocks: list[Block], language: str, paragraph_gap_px: int) -> str:
     """Paragraphs and bullet lists as one rich-text document."""
+    from kiosk.content.model import Bullets  # loaded by now: only screens after the first
+
     parts = []
     for block in blocks:
         if isinstance(block, Bullets):

@@ -20,7 +20,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 
 from kiosk.content import LoadedBundle
 from kiosk.content.fonts import read_face, usable_family
-from kiosk.content.letters import letters_of
 from kiosk.ui.theme import KIOSK_BOLD_FAMILY
 
 log = logging.getLogger(__name__)
@@ -63,7 +62,7 @@ class BundleFonts:
     def _choose(self, language: str) -> Typeface:
         if not self.families:
             return Typeface()
-        letters = letters_of(self.bundle, language)
+        letters = self.bundle.letters(language)
         order = list(self.families)
         writer = next((f for f in order if writes(f, letters)), None)
         if writer is None and writes(system := system_sans(), letters):

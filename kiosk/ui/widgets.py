@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPaintEvent, QPixmap
@@ -17,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import ImageFile
 from kiosk.ui.drag_scroll import enable_drag_scroll
 from kiosk.ui.media import MediaService
 from kiosk.ui.rich_text import has_emphasis, inline_html, plain
 from kiosk.ui.theme import Theme
 from kiosk.ui.tokens import Size, Space
+
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.model import ImageFile
 
 
 def set_role(widget: QWidget, role: str) -> None:

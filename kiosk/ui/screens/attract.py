@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.content.model import Bundle, MediaRef, Slide
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.direction import in_direction
 from kiosk.ui.screens.base import Route, Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.tokens import Radius, Size, Space, Type
 from kiosk.ui.widgets import label, picture
+
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.model import Bundle, MediaRef, Slide
 
 
 class AttractScreen(Screen):

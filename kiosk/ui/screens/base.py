@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.links import link_label
-from kiosk.content.model import Block, Bullets, Link, Tile
-from kiosk.content.narration import wording_path
 from kiosk.content.problems import format_path
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.tokens import Space
 from kiosk.ui.widgets import KEEP, button, clear_layout, scroll_page
+
+if TYPE_CHECKING:  # type hints only: the first screen paints before pydantic loads
+    from kiosk.content.model import Block, Link, Tile
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,15 @@ def text_path(*loc: str | int) -> str:
 
 def word_path(key: str) -> str:
     """The narration's name for the kiosk's own wording `key`."""
+    from kiosk.content.narration import wording_path  # the index's model: after first paint
+
     return wording_path(key)
 
 
 def block_paths(loc: tuple[str | int, ...], blocks: list[Block]) -> list[str]:
     """The narration's names for each paragraph and bullet of rich text at `loc`, in order."""
+    from kiosk.content.model import Bullets  # loaded by now: only screens after the first
+
     paths = []
     for number, block in enumerate(blocks):
         if isinstance(block, Bullets):
