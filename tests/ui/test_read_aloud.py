@@ -22,6 +22,7 @@ from kiosk.ui.theme import COLOURS, HIGH_CONTRAST
 from tests.helpers.driving import settle, tap, visible_names
 from tests.helpers.narration import narrate_with_tones
 from tests.helpers.places import SMALL_BUNDLE
+from tests.helpers.read_aloud import Speaker, highlighted, shows_highlight, wait_for_sentence
 from tests.helpers.screens import TIMEOUT
 
 pytestmark = pytest.mark.slow  # each test listens to seconds of real narration
@@ -35,39 +36,12 @@ def speaker() -> Speaker:
     return Speaker()
 
 
-class Speaker:
-    """The kiosk's sound check, answered by the test: plugged in until it says not."""
-
-    def __init__(self) -> None:
-        self.plugged_in = True
-
-    def __call__(self) -> bool:
-        return self.plugged_in
-
-
 @pytest.fixture
 def kiosk(speaker, make_kiosk, builtin):
     kiosk = make_kiosk(builtin, sound_check=speaker)
     kiosk.window.home()
     settle()
     return kiosk
-
-
-def highlighted(kiosk) -> tuple[object, str]:
-    return kiosk.read_aloud.highlighted
-
-
-def wait_for_sentence(qtbot, kiosk, sentence: str) -> QLabel:
-    """Wait until `sentence` is highlighted; the label showing it."""
-    qtbot.waitUntil(lambda: highlighted(kiosk)[1] == sentence, timeout=TIMEOUT)
-    return highlighted(kiosk)[0]
-
-
-def shows_highlight(label: QLabel, sentence: str, colours: dict[str, str]) -> bool:
-    """The label shows `sentence` on the highlight colour, in the highlight's ink."""
-    style = f"background-color: {colours['highlight']}; color: {colours['on_highlight']};"
-    span = f'<span style="{style}">'
-    return label.text().count(span) >= 1 and sentence.split()[0] in label.text().split(span, 1)[1]
 
 
 # --- When it is offered --------------------------------------------------------------------
