@@ -60,8 +60,8 @@ def pages(window: KioskWindow) -> Iterator[str]:
 
 
 def counted_pages(window: KioskWindow) -> Iterator[str]:
-    """An exercise of two sets: a hold running, a repeat counted, the rest between sets, the second set, and
-    the finish card that says how many repeats were done."""
+    """An exercise of two sets: a hold running, a repeat counted, the rest between sets, the
+    second set, and the finish card that says how many repeats were done."""
     exercise = next(e for e in window.ctx.bundle.model.exercises if e.sets > 1)
     window.go(Route("exercise", exercise.id))
     screen = window.current_screen
