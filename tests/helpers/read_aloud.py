@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from tests.helpers.driving import settle
 from tests.helpers.screens import TIMEOUT
 
 
@@ -33,3 +34,15 @@ def shows_highlight(label: QLabel, sentence: str, colours: dict[str, str]) -> bo
     style = f"background-color: {colours['highlight']}; color: {colours['on_highlight']};"
     span = f'<span style="{style}">'
     return label.text().count(span) >= 1 and sentence.split()[0] in label.text().split(span, 1)[1]
+
+
+def press_by_keys(kiosk, name: str, step: str = "next") -> None:
+    """Move the keypad's ring (a step of `step` at a time) to the control `name`, and press it."""
+    window, keypad = kiosk.window, kiosk.keypad
+    window.activateWindow()
+    if keypad.current is None:
+        keypad.act("next")  # the first key shows the ring
+    while keypad.current.accessibleName() != name:
+        keypad.act(step)
+    keypad.act("activate")
+    settle()

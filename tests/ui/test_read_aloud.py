@@ -22,7 +22,13 @@ from kiosk.ui.theme import COLOURS, HIGH_CONTRAST
 from tests.helpers.driving import settle, tap, visible_names
 from tests.helpers.narration import narrate_with_tones
 from tests.helpers.places import SMALL_BUNDLE
-from tests.helpers.read_aloud import Speaker, highlighted, shows_highlight, wait_for_sentence
+from tests.helpers.read_aloud import (
+    Speaker,
+    highlighted,
+    press_by_keys,
+    shows_highlight,
+    wait_for_sentence,
+)
 from tests.helpers.screens import TIMEOUT
 
 pytestmark = pytest.mark.slow  # each test listens to seconds of real narration
@@ -267,13 +273,8 @@ def test_f1_starts_reading(kiosk, qtbot) -> None:
 
 def test_by_keys_the_ring_stays_where_read_to_me_was(kiosk, qtbot) -> None:
     """Return on Read to me: the ring is then on Repeat, next to Stop reading."""
-    window, keypad = kiosk.window, kiosk.keypad
-    window.activateWindow()
-    keypad.act("next")
-    while keypad.current.accessibleName() != READ:
-        keypad.act("previous")
-    keypad.act("activate")
-    settle()
+    keypad = kiosk.keypad
+    press_by_keys(kiosk, READ, "previous")
     assert keypad.current.accessibleName() == REPEAT and keypad.ring.isVisible()
     keypad.act("next")
     assert keypad.current.accessibleName() == STOP

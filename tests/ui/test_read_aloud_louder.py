@@ -20,7 +20,7 @@ from kiosk.ui.theme import HIGH_CONTRAST
 from tests.helpers.driving import find_button, settle, tap, visible_names
 from tests.helpers.narration import narrate_with_tones
 from tests.helpers.places import TESTS_DIR
-from tests.helpers.read_aloud import Speaker, wait_for_sentence
+from tests.helpers.read_aloud import Speaker, press_by_keys, wait_for_sentence
 
 pytestmark = pytest.mark.slow  # real narration plays
 
@@ -89,17 +89,9 @@ def test_the_level_outlasts_a_new_page_and_the_next_patient_starts_at_the_defaul
 
 def test_louder_by_keys(kiosk, qtbot) -> None:
     """Return on Read to me, then the ring on to Louder (after Repeat and Stop reading)."""
-    window, keypad = kiosk.window, kiosk.keypad
-    window.activateWindow()
-    keypad.act("next")
-    while keypad.current.accessibleName() != READ:
-        keypad.act("previous")
-    keypad.act("activate")
-    settle()
-    while keypad.current.accessibleName() != LOUDER:
-        keypad.act("next")
-    keypad.act("activate")
-    settle()
+    keypad = kiosk.keypad
+    press_by_keys(kiosk, READ, "previous")
+    press_by_keys(kiosk, LOUDER)
     assert kiosk.read_aloud.volume_level == 1 and kiosk.read_aloud.reading
     assert keypad.current.accessibleName() == LOUDER and keypad.ring.isVisible()
 
