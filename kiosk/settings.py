@@ -149,7 +149,8 @@ SETTINGS: tuple[Setting, ...] = (
         "Volume cap",
         float,
         1.0,
-        "The loudest the videos may play, from 0.0 (silent) to 1.0 (full volume).",
+        "The loudest the videos and read-aloud may play, from 0.0 (silent) to 1.0 (full "
+        "volume); read-aloud starts 20 dB under it, and its Louder button goes up to it.",
         bounds=(0.0, 1.0),
         applies="now",
     ),

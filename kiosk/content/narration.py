@@ -13,14 +13,19 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from kiosk.content.filled import filled_texts
 from kiosk.content.model import Bundle, LanguageCode, MediaRef, Strict
 from kiosk.content.problems import format_path
 from kiosk.content.reading import patient_text_values
 from kiosk.content.sentences import has_words
+from kiosk.content.spoken import WORDING_PREFIX as WORDING_PREFIX
+from kiosk.content.spoken import wording_path
 from kiosk.content.wording import fixed_wording_keys, interface_word
 
-NARRATION_VERSION = 1
-WORDING_PREFIX = "wording."
+# 1: the bundle's texts and the kiosk's fixed wording. 2: also every text with numbers or
+# bundle words filled in (wording.step_of(n=2,total=5)) and the About screen's lines.
+NARRATION_VERSION = 2
+FILLED_SINCE = 2
 MAX_SECONDS = 3600.0
 
 
@@ -56,7 +61,9 @@ class Recording(Strict):
 class NarrationIndex(Strict):
     """The whole narration index file."""
 
-    narration_version: Literal[1]
+    narration_version: Literal[1, 2] = Field(
+        description="2 covers the filled-in texts too; 1 (older) is still read, without them."
+    )
     languages: list[LanguageCode] = Field(
         min_length=1, max_length=10, description="The languages narrated: each covers every text."
     )
@@ -75,19 +82,20 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def wording_path(key: str) -> str:
-    """Where the index keeps the kiosk's own wording `key`."""
-    return WORDING_PREFIX + key
-
-
-def narrated_texts(model: Bundle, languages: list[str]) -> dict[str, dict[str, str]]:
-    """Every text read aloud, by path and then language, as bundle.json has it: each patient
-    text and each fixed wording, in `languages`. Texts without words are left out."""
+def narrated_texts(
+    model: Bundle, languages: list[str], version: int = NARRATION_VERSION
+) -> dict[str, dict[str, str]]:
+    """Every text an index of `version` reads aloud, by path and then language, as
+    bundle.json has it: each patient text and each fixed wording, in `languages`, and from
+    version 2 each filled-in text (kiosk.content.filled). Texts without words are left out."""
     found: dict[str, dict[str, str]] = {}
     for loc, text in patient_text_values(model):
         found[format_path(loc)] = {lang: text.root[lang] for lang in languages if lang in text.root}
     for key in fixed_wording_keys():
         found[wording_path(key)] = {lang: interface_word(model, key, lang) for lang in languages}
+    if version >= FILLED_SINCE:
+        for path, by_language in filled_texts(model, languages).items():
+            found.setdefault(path, {}).update(by_language)
     return {
         path: spoken
         for path, by_language in found.items()

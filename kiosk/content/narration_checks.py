@@ -16,6 +16,8 @@ from kiosk.content.limits import Limits
 from kiosk.content.media import Places, place_problem
 from kiosk.content.model import Bundle
 from kiosk.content.narration import (
+    FILLED_SINCE,
+    NARRATION_VERSION,
     WORDING_PREFIX,
     NarrationIndex,
     Recording,
@@ -28,6 +30,7 @@ from kiosk.content.problems import Problem
 from kiosk.content.reading import word_count
 from kiosk.content.safe_json import JsonRefused, read_json_file
 from kiosk.content.sentences import spoken_text
+from kiosk.content.spoken import is_filled
 
 RUN_NARRATE = "run kiosk narrate"
 # Speech is sane at 0.15 to 1.5 seconds a word (400 to 40 words a minute), give or take
@@ -111,10 +114,10 @@ class _IndexChecker:
         self.model, self.index, self.root, self.limits = model, index, root, limits
         self.places = Places(root, limits)
         self._root_text = os.fspath(root)
-        self.expected = narrated_texts(model, index.languages)
+        self.expected = narrated_texts(model, index.languages, index.narration_version)
         self._lengths: dict[str, float | str] = {}  # file: seconds, or why it is not audio
         self.problems: list[Found] = self._languages()
-        self.warnings: list[Found] = []
+        self.warnings: list[Found] = self._older_version()
         self.unplayable: set[tuple[str, str]] = set()  # (path, language) left unplayed
         self._coverage()
         for path, by_language in self.index.texts.items():
@@ -134,6 +137,20 @@ class _IndexChecker:
         else:
             self.problems.append(found)
 
+    def _older_version(self) -> list[Found]:
+        """An index made before the filled-in texts were narrated is still played, without
+        them: a warning says how many texts it leaves unread."""
+        if self.index.narration_version >= FILLED_SINCE:
+            return []
+        languages = self.index.languages
+        unread = len(narrated_texts(self.model, languages, NARRATION_VERSION)) - len(self.expected)
+        message = (
+            f"is {self.index.narration_version}, made before the numbers filled in on screen "
+            f'("Step 2 of 5") and the About screen were narrated: {unread} texts are not read '
+            f"aloud; {RUN_NARRATE}"
+        )
+        return [("narration_version", message)]
+
     def _languages(self) -> list[Found]:
         declared = ", ".join(self.model.languages)
         return [
@@ -149,7 +166,8 @@ class _IndexChecker:
                 for path, by_language in self.expected.items()
                 if lang in by_language and self.index.recording(path, lang) is None
             ]
-            texts = [path for path in lacking if not path.startswith(WORDING_PREFIX)]
+            # A filled-in text is the bundle's numbers or words: as needed as its own texts.
+            texts = [p for p in lacking if not p.startswith(WORDING_PREFIX) or is_filled(p)]
             self.problems += _lacking(texts, lang)
             self.warnings += _lacking([p for p in lacking if p not in texts], lang)
 

@@ -111,6 +111,7 @@ DEFAULT_WORDING: dict[str, dict[str, str]] = {
     "read_to_me": {"en": "Read to me", "es": "Leer en voz alta"},
     "repeat_reading": {"en": "Repeat", "es": "Repetir"},
     "stop_reading": {"en": "Stop reading", "es": "Dejar de leer"},
+    "louder": {"en": "Louder", "es": "Más alto"},
 }
 
 # Wording added since bundles in other languages were first made. Such a bundle stays valid
@@ -140,6 +141,7 @@ ADDED_LATER = frozenset(
         "read_to_me",
         "repeat_reading",
         "stop_reading",
+        "louder",
     }
 )
 

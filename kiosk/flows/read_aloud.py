@@ -117,3 +117,29 @@ class ReadingCursor:
     def _open(self, number: int) -> Passage:
         self.passage_number, self.sentence_number, self._scale = number, 0, 1.0
         return self.passages[number]
+
+
+# The patient's speech volume, in dB below the staff's volume_cap: read-aloud starts at the
+# softest, and Louder steps up 10 dB at a time to the cap, 20 dB (ten times the amplitude)
+# above the start (ADA 707.5), then round to the start again; the idle reset goes back to it.
+SPEECH_LEVELS_DB = (-20.0, -10.0, 0.0)
+
+
+class SpeechVolume:
+    """Which of the speech levels the patient chose; a plain counter, reset for each patient."""
+
+    def __init__(self, levels_db: tuple[float, ...] = SPEECH_LEVELS_DB) -> None:
+        self.levels_db = levels_db
+        self.level = 0  # the default: the softest
+
+    def louder(self) -> None:
+        """One step up; from the loudest, back to the default."""
+        self.level = (self.level + 1) % len(self.levels_db)
+
+    def reset(self) -> None:
+        """Back to the default, for the next patient."""
+        self.level = 0
+
+    def volume(self, cap: float) -> float:
+        """The player's volume (0.0-1.0, linear) at this level under `cap`."""
+        return cap * 10 ** (self.levels_db[self.level] / 20)

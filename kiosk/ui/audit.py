@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from PySide6 import QtGui
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -14,10 +15,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.content import LoadedBundle
-from kiosk.ui.composition import build_kiosk
+from kiosk.ui.composition import Kiosk, build_kiosk
 from kiosk.ui.glyphs import undrawable
 from kiosk.ui.screens.base import Route
-from kiosk.ui.screenshots import picker_paths
+from kiosk.ui.screenshots import longest_titled, picker_paths
 from kiosk.ui.window import KioskWindow
 
 SIZES = ((1280, 800), (1920, 1080), (1080, 1920))
@@ -202,6 +203,22 @@ def screens(window: KioskWindow, bundle: LoadedBundle) -> Iterator[str]:
         yield f"article {article.id}"
 
 
+def reading_screens(kiosk: Kiosk) -> Iterator[str]:
+    """Home and the page with the longest title while read-aloud reads them (Repeat, Stop
+    reading and Louder in the bar), where the bundle is narrated in the language on show."""
+    window = kiosk.window
+    for route in (Route("home"), longest_titled(window.ctx.bundle.model, window.session.language)):
+        window.go(route)
+        QApplication.processEvents()
+        if not kiosk.read_aloud.offered():
+            continue
+        kiosk.read_aloud.start()
+        try:
+            yield f"{route.screen} {route.item or ''}".strip() + ", read aloud"
+        finally:
+            kiosk.read_aloud.stop()
+
+
 def measure(window: KioskWindow, audit: ScreenAudit) -> ScreenAudit:
     """Fill in `audit` from what `window` shows now."""
     for _ in range(3):
@@ -236,7 +253,7 @@ def audit_bundle(
     contrasts: tuple[bool, ...] = (False, True),
 ) -> list[ScreenAudit]:
     """Every screen, at each size, in both themes (standard and high contrast), both text
-    sizes and every language of `bundle`."""
+    sizes and every language of `bundle`; and, where it is narrated, two while read aloud."""
     results = []
     for size in sizes:
         kiosk = build_kiosk(bundle, sound_check=lambda: True)  # the bar with a speaker's
@@ -249,7 +266,8 @@ def audit_bundle(
                 window.session.set_larger_text(larger)
                 for language in bundle.model.languages:
                     window.session.set_language(language)
-                    for name in screens(window, bundle):
+                    walked = chain(screens(window, bundle), reading_screens(kiosk))
+                    for name in walked:
                         found = ScreenAudit(name, size, larger, language, high)
                         results.append(measure(window, found))
         finally:

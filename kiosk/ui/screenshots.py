@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content import LoadedBundle
 from kiosk.content.model import Bundle, Picker, Question, WebAddress
+from kiosk.content.spoken import filled_path
 from kiosk.content.take_home import take_home_address
 from kiosk.ui.composition import Kiosk, build_kiosk
 from kiosk.ui.screens.base import Route
@@ -136,6 +137,7 @@ def _capture_access(kiosk: Kiosk, camera: Camera) -> None:
     and read-aloud."""
     window, model = kiosk.window, kiosk.window.ctx.bundle.model
     _capture_read_aloud(kiosk, camera, "read-aloud")
+    _capture_about_read_aloud(kiosk, camera, "about-read-aloud")
     window.go(Route("home"))
     camera.settle()
     for _ in range(2):
@@ -150,18 +152,26 @@ def _capture_access(kiosk: Kiosk, camera: Camera) -> None:
     window.current_screen.show_path(last)
     camera.shoot("high-contrast-picker-result")
     _capture_read_aloud(kiosk, camera, "high-contrast-read-aloud")
+    _capture_about_read_aloud(kiosk, camera, "high-contrast-about-read-aloud")
     window.session.set_high_contrast(False)
 
 
-def _capture_read_aloud(kiosk: Kiosk, camera: Camera, name: str) -> None:
-    """The first article read aloud, at its first paragraph's second sentence (or first):
-    played for real, up to 20 s, as a kiosk with a speaker plays it."""
+def _capture_read_aloud(
+    kiosk: Kiosk,
+    camera: Camera,
+    name: str,
+    route: Route | None = None,
+    path: str = "articles[0].body[0].text",
+) -> None:
+    """A page read aloud (the first article unless `route` says), at the second sentence (or
+    the first) of its text at `path`: played for real, up to 20 s, as a kiosk with a speaker
+    plays it, Repeat, Stop reading and Louder in the bar."""
     window, narration = kiosk.window, kiosk.window.ctx.bundle.narration
     model = window.ctx.bundle.model
-    if narration is None or not model.articles:
+    if narration is None or (route is None and not model.articles):
         return
-    window.go(Route("article", model.articles[0].id))
-    recording = narration.recording("articles[0].body[0].text", window.session.language)
+    window.go(route or Route("article", model.articles[0].id))
+    recording = narration.recording(path, window.session.language)
     if recording is None:
         return  # this language is not narrated
     wanted = recording.sentences[min(1, len(recording.sentences) - 1)].text
@@ -171,6 +181,12 @@ def _capture_read_aloud(kiosk: Kiosk, camera: Camera, name: str) -> None:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     camera.shoot(name)
     kiosk.read_aloud.stop()
+
+
+def _capture_about_read_aloud(kiosk: Kiosk, camera: Camera, name: str) -> None:
+    """The About screen read aloud, at its clinic line."""
+    about_clinic = filled_path("about_clinic", clinic="clinic.name")
+    _capture_read_aloud(kiosk, camera, name, Route("about"), about_clinic)
 
 
 def with_take_home_base(bundle: LoadedBundle, base: str) -> LoadedBundle:

@@ -16,6 +16,9 @@ from kiosk.ui.rich_text import plain
 from kiosk.ui.tokens import Size, Space
 from kiosk.ui.widgets import button, clear_layout, set_role
 
+# The Louder button's icon at each speech level (kiosk.flows.read_aloud.SPEECH_LEVELS_DB).
+LOUDER_ICONS = ("mdi6.volume-low", "mdi6.volume-medium", "mdi6.volume-high")
+
 
 class TopBar(QWidget):
     """Navigation and the patient's settings; rebuilt whenever the language or screen changes."""
@@ -104,7 +107,20 @@ class TopBar(QWidget):
         return [
             self._icon_button("repeat_reading", "mdi6.replay", reader.repeat),
             self._icon_button("stop_reading", "mdi6.stop-circle-outline", reader.stop),
+            self._louder_button(reader),
         ]
+
+    def _louder_button(self, reader: ReadAloud) -> QPushButton:
+        """Louder: its icon shows the level the patient is at (low, medium, high)."""
+        widget = self._icon_button("louder", LOUDER_ICONS[reader.volume_level], reader.louder)
+        widget.setObjectName("louder")
+
+        def show_level() -> None:
+            colour = self.ctx.theme.colours["primary"]
+            widget.setIcon(self.ctx.directed_icon(LOUDER_ICONS[reader.volume_level], colour))
+
+        widget.clicked.connect(show_level)  # after reader.louder, connected first
+        return widget
 
     def _title_overflowed(self, heading: TitleLabel) -> None:
         # A title of an earlier render, not yet deleted, may still be laid out: not this one.

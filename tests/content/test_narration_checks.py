@@ -68,7 +68,8 @@ def test_a_narrated_bundle_loads_with_its_index_and_files(narrated: Path) -> Non
     recording = loaded.narration.recording("exercises[0].steps[0].instruction", "fr")
     assert recording is not None and recording.sentences[0].start >= 0
     assert loaded.narration.recording("wording.stop_if", "en") is not None
-    assert loaded.narration.recording("wording.step_of", "en") is None  # holds {n}: not made
+    assert loaded.narration.recording("wording.step_of", "en") is None  # holds {n}
+    assert loaded.narration.recording("wording.step_of(n=1,total=2)", "en") is not None
     assert INDEX in loaded.files and recording.file in loaded.files
 
 

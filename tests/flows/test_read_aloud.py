@@ -3,10 +3,19 @@ position (stretched to a file of another length), the next passage, Repeat and S
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from kiosk.content.narration import NarrationIndex, Recording, Sentence
-from kiosk.flows.read_aloud import Passage, ReadingCursor, State, passages
+from kiosk.flows.read_aloud import (
+    SPEECH_LEVELS_DB,
+    Passage,
+    ReadingCursor,
+    SpeechVolume,
+    State,
+    passages,
+)
 
 
 def passage(path: str, *spans: tuple[float, float, str]) -> Passage:
@@ -103,3 +112,23 @@ def test_a_screen_with_nothing_narrated_never_reads() -> None:
     reading = ReadingCursor([])
     assert reading.start() is None
     assert reading.state is State.IDLE
+
+
+# --- The patient's speech volume -------------------------------------------------------------
+
+
+def test_the_speech_levels_span_20_db_up_to_the_cap_and_start_at_the_softest() -> None:
+    volume = SpeechVolume()
+    cap = 0.8
+    heard = []
+    for _ in range(len(SPEECH_LEVELS_DB)):
+        heard.append(volume.volume(cap))
+        volume.louder()
+    assert heard == sorted(heard) and heard[-1] == pytest.approx(cap)  # never above the cap
+    assert (
+        round(20 * math.log10(heard[-1] / heard[0]), 6) >= 20
+    )  # ten times the amplitude, at least
+    assert volume.level == 0  # from the loudest, round to the default
+    volume.louder()
+    volume.reset()
+    assert volume.volume(cap) == pytest.approx(heard[0])

@@ -34,6 +34,11 @@ def container_only(pcm: Pcm, target: Path) -> None:
     target.write_bytes(ogg_opus(pcm.seconds))
 
 
-def narrate_with_tones(folder: Path, languages: list[str]) -> None:
-    """Narrate the bundle in `folder` in `languages`, at once."""
-    narrate(folder, {lang: ToneVoice() for lang in languages}, encode=container_only)
+def narrate_with_tones(folder: Path, languages: list[str], playable: bool = False) -> None:
+    """Narrate the bundle in `folder` in `languages`, at once; `playable`: as real Opus audio
+    (the tones encoded, as kiosk narrate encodes speech), for tests that play it."""
+    voices = {lang: ToneVoice() for lang in languages}
+    if playable:
+        narrate(folder, voices)
+    else:
+        narrate(folder, voices, encode=container_only)

@@ -35,6 +35,7 @@ def pages(window: KioskWindow) -> Iterator[str]:
             yield f"{exercise.id} step {step + 1}"
             screen.next_step()
         yield f"{exercise.id} finished"
+    yield from counted_pages(window)
     window.go(Route("picker"))
     picker = window.current_screen
     assert isinstance(picker, PickerScreen)
@@ -54,6 +55,36 @@ def pages(window: KioskWindow) -> Iterator[str]:
     yield "videos: closing"
     window.go(Route("stop", f"exercise:{model.exercises[0].id}"))
     yield "stop"
+    window.go(Route("about"))
+    yield "about"
+
+
+def counted_pages(window: KioskWindow) -> Iterator[str]:
+    """An exercise of two sets: a hold running, a repeat counted, the rest between sets, the
+    second set, and the finish card that says how many repeats were done."""
+    exercise = next(e for e in window.ctx.bundle.model.exercises if e.sets > 1)
+    window.go(Route("exercise", exercise.id))
+    screen = window.current_screen
+    assert isinstance(screen, ExerciseScreen)
+    screen.set_second_ms(NO_SECOND_MS)
+    workout = screen.workout
+    while not workout.counts_here:
+        screen.next_step()
+    assert exercise.steps[workout.step].hold
+    screen.tap_hold()
+    yield f"{exercise.id} holding"  # the hold's words changed in place: "Tap to pause"
+    screen.tap_hold()
+    screen.count_repeat()
+    yield f"{exercise.id} repeat 2"
+    while not workout.resting:
+        screen.count_repeat()
+    yield f"{exercise.id} rest"
+    while workout.resting:
+        screen.clock.timeout.emit()  # a second of the rest passes
+    yield f"{exercise.id} set 2"
+    while not workout.finished:
+        screen.next_step()
+    yield f"{exercise.id} finished after {workout.total_done} repeats"
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -60,6 +60,10 @@ class SpeechPlayer(QObject):
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.player.play()
 
+    def set_volume(self, volume: float) -> None:
+        """Play on at `volume` (0.0-1.0)."""
+        self.audio.setVolume(volume)
+
     def seek(self, seconds: float) -> None:
         self.player.setPosition(round(seconds * 1000))
         self.player.play()

@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.flows.read_aloud import Passage, ReadingCursor, State, passages
+from kiosk.flows.read_aloud import Passage, ReadingCursor, SpeechVolume, State, passages
 
 if TYPE_CHECKING:
     from kiosk.ui.read_aloud.highlight import SentenceHighlight
@@ -47,8 +47,9 @@ class ReadAloud(QObject):
         self._has_device: bool | None = None  # asked when first needed, and on a change
         self._devices: QObject | None = None  # QMediaDevices, once QtMultimedia is loaded
         self._started = 0  # how many times reading started: tells the words' owners apart
+        self._volume = SpeechVolume()  # the patient's Louder; the next patient starts soft
         window.route_changed.connect(self.stop)
-        window.went_idle.connect(self.stop)
+        window.went_idle.connect(self._next_patient)
         window.session.changed.connect(self.stop)  # the words are drawn anew
 
     # --- What the top bar asks -------------------------------------------------------------
@@ -56,6 +57,11 @@ class ReadAloud(QObject):
     @property
     def reading(self) -> bool:
         return self._cursor.state is State.READING
+
+    @property
+    def volume_level(self) -> int:
+        """The patient's speech level: 0 (the default) up to the loudest."""
+        return self._volume.level
 
     @property
     def highlighted(self) -> tuple[QWidget | None, str]:
@@ -119,6 +125,20 @@ class ReadAloud(QObject):
         if seconds is not None and self._player is not None:
             self._player.seek(seconds)
 
+    def louder(self) -> None:
+        """Speak a step louder (from the loudest, back to the default), now and from now on."""
+        self._volume.louder()
+        if self._player is not None:
+            self._player.set_volume(self._speech_volume())
+        log.info("read-aloud: speech level %d", self._volume.level)
+
+    def _speech_volume(self) -> float:
+        return self._volume.volume(self._window.ctx.settings.volume_cap)
+
+    def _next_patient(self) -> None:
+        self.stop()
+        self._volume.reset()
+
     def stop(self) -> None:
         """Stop reading; the highlight goes and the screen's own sound comes back."""
         was_reading = bool(self._widgets)  # still set when reading has just run out
@@ -139,8 +159,7 @@ class ReadAloud(QObject):
             self.stop()
             return
         player = self._speech_player()
-        volume = self._window.ctx.settings.volume_cap
-        player.play(self._window.ctx.bundle.root / passage.file, volume)
+        player.play(self._window.ctx.bundle.root / passage.file, self._speech_volume())
         self._show_sentence()
 
     def _speech_player(self) -> SpeechPlayer:

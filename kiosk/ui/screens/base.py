@@ -178,6 +178,11 @@ class Screen(QWidget):
         self._reading.append((path, widget))
         return widget
 
+    def reads_now(self, path: str, widget: QWidget | None) -> None:
+        """`widget`, already in reading order, now shows the text at `path` (its numbers
+        changed in place: "Repeat 2 of 10" after "Repeat 1 of 10")."""
+        self._reading = [(path if w is widget else p, w) for p, w in self._reading]
+
     def reading(self) -> list[Reading]:
         """What the page shows, in reading order, for read-aloud (the title comes first, from
         title_path)."""

@@ -170,13 +170,17 @@ class ExerciseScreen(Screen):
         workout = self.workout
         seconds = workout.rest_left if workout.resting else workout.hold_left
         _set_text(self._seconds, str(seconds))
-        _set_text(self._set_label, self._set_words())
-        _set_text(self._repeat_label, self._repeat_words())
+        for widget, (words, path) in zip(
+            (self._set_label, self._repeat_label), self._counted(), strict=True
+        ):
+            _set_text(widget, words)
+            self.reads_now(path, widget)
         if self._hold_button is not None:
             action = parts.hold_action(self.ctx, workout)
             if self._hold_button.accessibleName() != action:
                 self._hold_button.setAccessibleName(action)
                 _set_text(self._hold_caption, action)
+                self.reads_now(word_path(parts.hold_action_key(workout)), self._hold_caption)
 
     # --- Building ----------------------------------------------------------------------------
 
@@ -214,6 +218,8 @@ class ExerciseScreen(Screen):
             self.reads(word_path("rest"), panel_.findChild(QLabel, "rest_heading"))
         elif step.hold:
             hold, self._seconds, self._hold_caption = parts.hold_button(self.ctx, workout)
+            hold_for = parts.filled_word(self.ctx, "hold_for", seconds=workout.plan.hold_seconds)
+            self.reads(hold_for[1], hold.findChild(QLabel, "hold_hint"))
             self.reads(word_path(parts.hold_action_key(workout)), self._hold_caption)
             hold.clicked.connect(self.tap_hold)
             self._hold_button = hold
@@ -238,9 +244,10 @@ class ExerciseScreen(Screen):
         column.setSpacing(self.ctx.theme.px(Space.M))
         workout = self.workout
         if workout.plan.repeats(workout.step) or workout.resting:
-            self._set_label = label(self._set_words(), "heading")
+            (set_words, set_path), (repeat_words, repeat_path) = self._counted()
+            self._set_label = self.reads(set_path, label(set_words, "heading"))
             self._set_label.setObjectName("set_label")
-            self._repeat_label = label(self._repeat_words(), "heading")
+            self._repeat_label = self.reads(repeat_path, label(repeat_words, "heading"))
             self._repeat_label.setObjectName("repeat_label")
             column.addWidget(self._set_label)
             column.addWidget(self._repeat_label)
@@ -271,9 +278,10 @@ class ExerciseScreen(Screen):
         previous = parts.icon_button(self.ctx, "previous", "mdi6.arrow-left")
         previous.setEnabled(workout.step > 0)
         previous.clicked.connect(self.previous_step)
-        where = label(
-            self.ctx.word("step_of", n=workout.step + 1, total=workout.plan.step_count), "heading"
+        words, path = parts.filled_word(
+            self.ctx, "step_of", n=workout.step + 1, total=workout.plan.step_count
         )
+        where = self.reads(path, label(words, "heading"))
         where.setObjectName("step_label")
         where.setAlignment(Qt.AlignmentFlag.AlignCenter)
         key, icon = ("finish", "mdi6.check") if workout.last_step else ("next", "mdi6.arrow-right")
@@ -306,8 +314,9 @@ class ExerciseScreen(Screen):
         outer.addLayout(row)
         body.addLayout(parts.praise_heading(self.ctx))
         self.reads(word_path("well_done"), frame.findChild(QLabel, "well_done"))
-        if done := parts.what_was_done(self.ctx, self.workout):
-            summary = label(done, "heading")
+        done, done_path = parts.what_was_done(self.ctx, self.workout)
+        if done:
+            summary = self.reads(done_path, label(done, "heading"))
             summary.setObjectName("what_was_done")
             body.addWidget(summary)
         following = self._next_exercise()
@@ -332,12 +341,13 @@ class ExerciseScreen(Screen):
 
     # --- Words -------------------------------------------------------------------------------
 
-    def _set_words(self) -> str:
-        return self.ctx.word("set_of", n=self.workout.set_number, total=self.workout.plan.sets)
-
-    def _repeat_words(self) -> str:
-        workout = self.workout
-        return self.ctx.word("rep_of", n=workout.repeat_number, total=workout.plan.repetitions)
+    def _counted(self) -> tuple[tuple[str, str], tuple[str, str]]:
+        """ "Set n of N" and "Repeat n of N", each with its name in the narration index."""
+        workout, plan = self.workout, self.workout.plan
+        return (
+            parts.filled_word(self.ctx, "set_of", n=workout.set_number, total=plan.sets),
+            parts.filled_word(self.ctx, "rep_of", n=workout.repeat_number, total=plan.repetitions),
+        )
 
     def _next_exercise(self) -> Exercise | None:
         """The one after this in the list it was opened from (all, or one place's)."""

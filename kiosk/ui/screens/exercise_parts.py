@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import Exercise
+from kiosk.content.spoken import filled_path
 from kiosk.flows.workout import Workout
 from kiosk.ui.context import ScreenContext
 from kiosk.ui.rich_text import inline_html, plain
@@ -56,6 +57,7 @@ def hold_button(ctx: ScreenContext, workout: Workout) -> tuple[ContentButton, QL
     widget.body.setContentsMargins(margin, theme.px(Space.M), margin, theme.px(Space.L))
     widget.body.setSpacing(0)
     hint = widget.add(label(hint_text, "caption"))
+    hint.setObjectName("hold_hint")
     seconds = widget.add(big_number(ctx, workout.hold_left, "hold_seconds"))
     caption = widget.add(label(action))
     caption.setStyleSheet(f"font-size: {theme.font_px(Type.BODY)}px;")
@@ -135,14 +137,20 @@ def caution(ctx: ScreenContext, exercise: Exercise) -> QLabel:
     return widget
 
 
-def what_was_done(ctx: ScreenContext, workout: Workout) -> str:
-    """What the patient did, as counted: all the sets, some repeats, or nothing to claim."""
+def what_was_done(ctx: ScreenContext, workout: Workout) -> tuple[str, str]:
+    """What the patient did, as counted (all the sets, some repeats, or nothing to claim:
+    ""), and the words' name in the narration index."""
     plan = workout.plan
     if workout.all_done:
-        return ctx.word("sets_reps", sets=plan.sets, reps=plan.repetitions)
+        return filled_word(ctx, "sets_reps", sets=plan.sets, reps=plan.repetitions)
     if workout.total_done:
-        return ctx.word("reps_done", done=workout.total_done, total=plan.total_repetitions)
-    return ""
+        return filled_word(ctx, "reps_done", done=workout.total_done, total=plan.total_repetitions)
+    return "", ""
+
+
+def filled_word(ctx: ScreenContext, key: str, **values: int) -> tuple[str, str]:
+    """The wording `key` filled in with `values`, and its name in the narration index."""
+    return ctx.word(key, **values), filled_path(key, **values)
 
 
 def praise_heading(ctx: ScreenContext) -> QHBoxLayout:
