@@ -3,11 +3,10 @@ so the UI can draw a language in one font that has every one of them."""
 
 from __future__ import annotations
 
-import string
 import unicodedata
 from typing import TYPE_CHECKING
 
-from kiosk.content.wording import DEFAULT_WORDING
+from kiosk.content.wording import DEFAULT_WORDING, literal_text
 
 if TYPE_CHECKING:
     from kiosk.content.loader import LoadedBundle
@@ -23,10 +22,5 @@ def letters_of(bundle: LoadedBundle, language: str) -> frozenset[str]:
         for where, text in walk(bundle.model)
         if isinstance(text, Text) and where[:1] != ("interface_text",)  # taken below
     ]
-    texts += [_literal(bundle.wording(key, language)) for key in DEFAULT_WORDING]
+    texts += [literal_text(bundle.wording(key, language)) for key in DEFAULT_WORDING]
     return frozenset(c for text in texts for c in text if unicodedata.category(c)[0] in "LM")
-
-
-def _literal(template: str) -> str:
-    """A wording template without its {placeholders}."""
-    return "".join(literal for literal, *_ in string.Formatter().parse(template))

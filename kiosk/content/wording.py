@@ -146,6 +146,11 @@ ADDED_LATER = frozenset(
 )
 
 
+def literal_text(template: str) -> str:
+    """A wording template without its {placeholders}."""
+    return "".join(literal for literal, *_ in string.Formatter().parse(template))
+
+
 def placeholders(template: str) -> set[str]:
     """The {names} a wording template expects."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
