@@ -39,6 +39,9 @@ class LoadedBundle:
     files: frozenset[str] = field(default_factory=frozenset)
     warnings: tuple[Problem, ...] = ()  # worth a look, but no reason to refuse the bundle
     narration: NarrationIndex | None = None  # the checked narration index, if it has one
+    _letters: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def media_path(self, ref: MediaRef) -> Path:
         """Where a file the bundle names lives on disk."""
@@ -49,10 +52,13 @@ class LoadedBundle:
         return interface_word(self.model, key, language)
 
     def letters(self, language: str) -> frozenset[str]:
-        """Every letter a patient reads in `language` (kiosk.content.letters)."""
-        from kiosk.content.letters import letters_of
+        """Every letter a patient reads in `language` (kiosk.content.letters); worked out once
+        (a walk of the whole model), ahead of a swap by the bundle service's worker."""
+        if language not in self._letters:
+            from kiosk.content.letters import letters_of
 
-        return letters_of(self, language)
+            self._letters[language] = letters_of(self, language)
+        return self._letters[language]
 
 
 @dataclass(frozen=True)

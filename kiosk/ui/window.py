@@ -200,13 +200,16 @@ class KioskWindow(QWidget):
 
     def picture_plan(self) -> Callable[[LoadedBundle], dict]:
         """What to render ahead for a bundle about to be swapped in: a function safe to run on
-        a worker thread, giving swap_bundle's `ready` (the new attract screen's picture)."""
+        a worker thread, giving swap_bundle's `ready` (the new attract screen's picture). It also
+        works out the bundle's letters, which the swap's choice of fonts reads."""
         from kiosk.ui.media import picture_key, render_image
         from kiosk.ui.screens.attract import first_picture
 
         theme, portrait = Theme.for_screen(self.size()), self.height() > self.width()
 
         def render(bundle: LoadedBundle) -> dict:
+            for language in bundle.model.languages:  # a walk of the model; they pick its fonts
+                bundle.letters(language)
             wanted = first_picture(bundle.model, theme, portrait)
             if wanted is None:
                 return {}
