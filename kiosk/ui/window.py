@@ -23,7 +23,11 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.top_bar import TopBar
 from kiosk.ui.transition import CrossFade
 from kiosk.ui.typeface import load_fonts
-from kiosk.ui.video.memory import keep_frames_off_the_heap, return_freed_memory
+from kiosk.ui.video.memory import (
+    keep_frames_off_the_heap,
+    keep_to_few_heaps,
+    return_freed_memory,
+)
 from kiosk.ui.window_settings import default_language_for
 
 log = logging.getLogger(__name__)
@@ -126,6 +130,7 @@ class KioskWindow(QWidget):
         # Each page change takes an 8 MiB picture of the page for the fade; with glibc's
         # own threshold a freed one stays in the heap (benchmarks/suite.py: ~8 MiB of idle RSS).
         keep_frames_off_the_heap()
+        keep_to_few_heaps()  # before the decoder threads: each would get a heap of its own
         # A running hold or a playing video defers the warning until it ends.
         self.idle_reset = WarnedReset(self, self.ctx, lambda: self.current_screen.is_busy())
         self.idle_reset.reset_due.connect(self.reset_to_attract)
