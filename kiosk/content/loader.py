@@ -39,8 +39,9 @@ class LoadedBundle:
     files: frozenset[str] = field(default_factory=frozenset)
     warnings: tuple[Problem, ...] = ()  # worth a look, but no reason to refuse the bundle
     narration: NarrationIndex | None = None  # the checked narration index, if it has one
-    _letters: dict[str, frozenset[str]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
+    # Each language's letters once worked out (or read from a validation record).
+    known_letters: dict[str, frozenset[str]] = field(
+        default_factory=dict, repr=False, compare=False
     )
 
     def media_path(self, ref: MediaRef) -> Path:
@@ -54,11 +55,11 @@ class LoadedBundle:
     def letters(self, language: str) -> frozenset[str]:
         """Every letter a patient reads in `language` (kiosk.content.letters); worked out once
         (a walk of the whole model), ahead of a swap by the bundle service's worker."""
-        if language not in self._letters:
+        if language not in self.known_letters:
             from kiosk.content.letters import letters_of
 
-            self._letters[language] = letters_of(self, language)
-        return self._letters[language]
+            self.known_letters[language] = letters_of(self, language)
+        return self.known_letters[language]
 
 
 @dataclass(frozen=True)

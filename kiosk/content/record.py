@@ -56,11 +56,10 @@ class RecordedBundle(LoadedBundle):
 
     recorded: dict = field(default_factory=dict, repr=False, compare=False)
     recorded_narration: dict | None = field(default=None, repr=False, compare=False)
-    recorded_letters: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def letters(self, language: str) -> frozenset[str]:
         """As recorded: working them out walks the model, which plain objects cannot."""
-        return frozenset(self.recorded_letters.get(language, ""))
+        return self.known_letters.get(language, frozenset())
 
     def checked(self) -> LoadedBundle:
         """The same bundle with its pydantic models, built from the record's data."""
@@ -71,7 +70,9 @@ class RecordedBundle(LoadedBundle):
         narration = None
         if self.recorded_narration is not None:
             narration = NarrationIndex.model_validate(_model_input(self.recorded_narration))
-        return LoadedBundle(self.root, model, self.files, self.warnings, narration)
+        return LoadedBundle(
+            self.root, model, self.files, self.warnings, narration, dict(self.known_letters)
+        )
 
 
 # --- Writing ---------------------------------------------------------------------------------
@@ -134,7 +135,8 @@ def read_record(folder: Path, data: bytes, limits: Limits, key: bytes) -> Record
         if body["format"] != RECORD_FORMAT:
             raise RecordRefused(f"it is in format {body['format']}, not {RECORD_FORMAT}")
         files, warnings, recorded = body["files"], body["warnings"], body["model"]
-        recorded_narration, letters = body["narration"], dict(body["letters"])
+        recorded_narration = body["narration"]
+        known_letters = {language: frozenset(text) for language, text in body["letters"].items()}
         written = dict(body["fingerprint"])
         problems = tuple(Problem(*warning) for warning in warnings)
     except (ValueError, KeyError, TypeError) as error:
@@ -152,8 +154,9 @@ def read_record(folder: Path, data: bytes, limits: Limits, key: bytes) -> Record
     except (ValueError, KeyError, TypeError) as error:
         raise RecordRefused(f"its model cannot be read ({error!r})") from None
     return RecordedBundle(
-        folder, model, frozenset(files), problems, narration, recorded, recorded_narration, letters
-    )
+        folder, model, frozenset(files), problems, narration, known_letters,
+        recorded=recorded, recorded_narration=recorded_narration,
+    )  # fmt: skip
 
 
 class PlainText:

@@ -248,6 +248,8 @@ def test_each_languages_letters_are_recorded(name: str) -> None:
     for language in loaded.model.languages:
         assert recorded.letters(language) == loaded.letters(language), language
         assert recorded.letters(language)  # every language has some letters
+    # The checked model keeps them: the swap to it after the first paint walks nothing.
+    assert recorded.checked().known_letters == recorded.known_letters
 
 
 def test_the_narration_index_comes_back_checked() -> None:

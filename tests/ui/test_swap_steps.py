@@ -37,5 +37,5 @@ def test_the_swap_plan_works_out_each_languages_letters_on_the_worker(
     with ThreadPoolExecutor(1) as worker:
         worker.submit(window.picture_plan(), fresh).result()
     # The swap's choice of fonts then only reads them: no walk of the model on the UI thread.
-    assert set(fresh._letters) == set(fresh.model.languages)
+    assert set(fresh.known_letters) == set(fresh.model.languages)
     assert fresh.letters("fr") is fresh.letters("fr")
