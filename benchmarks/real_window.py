@@ -167,16 +167,10 @@ def usage(pid: int) -> Usage:
 def split(pid: int) -> Usage:
     """RSS and PSS of `pid`'s tree, by kind of mapping (MAPPING_KINDS), from smaps."""
     by_kind: dict[str, list[float]] = {}
-    for member in process_tree(pid):
-        try:
-            text = Path(f"/proc/{member}/smaps").read_text()
-        except OSError:
-            continue
-        for header, body in _mappings(text):
-            kind = _kind(header)
-            totals = by_kind.setdefault(kind, [0.0, 0.0])
-            totals[0] += _field_kib(body, "Rss") / 1024
-            totals[1] += _field_kib(body, "Pss") / 1024
+    for _, header, body in tree_mappings(pid):
+        totals = by_kind.setdefault(_kind(header), [0.0, 0.0])
+        totals[0] += _field_kib(body, "Rss") / 1024
+        totals[1] += _field_kib(body, "Pss") / 1024
     rss, pss = (sum(t[i] for t in by_kind.values()) for i in (0, 1))
     return Usage(rss, pss, {kind: (t[0], t[1]) for kind, t in by_kind.items()})
 
@@ -185,17 +179,24 @@ def mapping_rss(pid: int) -> dict[str, float]:
     """RSS in MiB of each mapping of `pid`'s tree, by "pid start-address name (kind)": two
     readings compared say which mapping grew (the heap grows in place; arenas are new maps)."""
     found = {}
+    for member, header, body in tree_mappings(pid):
+        parts = header.split(maxsplit=5)
+        name = parts[5].strip() if len(parts) > 5 else ""
+        key = f"{member} {parts[0].split('-')[0]} {name or '-'} ({_kind(header)})"
+        found[key] = found.get(key, 0.0) + _field_kib(body, "Rss") / 1024
+    return found
+
+
+def tree_mappings(pid: int) -> Iterator[tuple[int, str, str]]:
+    """(process, header line, the lines under it) for each mapping of `pid`'s tree; a process
+    that has just ended is skipped."""
     for member in process_tree(pid):
         try:
             text = Path(f"/proc/{member}/smaps").read_text()
         except OSError:
             continue
         for header, body in _mappings(text):
-            parts = header.split(maxsplit=5)
-            name = parts[5].strip() if len(parts) > 5 else ""
-            key = f"{member} {parts[0].split('-')[0]} {name or '-'} ({_kind(header)})"
-            found[key] = found.get(key, 0.0) + _field_kib(body, "Rss") / 1024
-    return found
+            yield member, header, body
 
 
 def grown(before: dict[str, float], after: dict[str, float], top: int = 12) -> list[str]:
